@@ -1,0 +1,28 @@
+/** The dashboard: counts by type/objective/region/year, upcoming engagements, agreements expiring soon. */
+import { ENGAGEMENT_TYPE_INFO, type EngagementType } from '@entente/core';
+import type { Dashboard } from '@entente/contracts';
+import { scoped } from '@entente/db';
+import type { UseCaseCtx } from '../context';
+import { presentListItem } from '../engagements/present';
+import { presentAgreement } from '../agreements/present';
+
+export async function getDashboard(uc: UseCaseCtx, q: { year?: number | undefined; objective?: string | undefined; partner?: string | undefined }): Promise<Dashboard> {
+  const f: scoped.EngagementFilters = { year: q.year, objectives: q.objective ? [q.objective] : undefined, partners: q.partner ? [q.partner] : undefined };
+  const c = await scoped.engagementCounts(uc.tx, uc.scope, f);
+  const objectives = await scoped.objectivesByIds(uc.tx, uc.scope, c.byObjective.map((x) => x.key));
+  const objName = new Map(objectives.map((o) => [o.id, `${o.code} ${o.title}`]));
+  const today = new Date().toISOString().slice(0, 10);
+  const upcoming = await scoped.searchEngagements(uc.tx, uc.scope, { ...f, year: undefined, from: today, statuses: ['draft', 'proposed', 'approved', 'ongoing'] }, { sort: 'plannedStart', order: 'asc', limit: 10, offset: 0 });
+  const soon = new Date(Date.now() + 180 * 86_400_000).toISOString().slice(0, 10);
+  const expiring = await scoped.listAgreements(uc.tx, uc.scope, { expiringBefore: soon, partner: q.partner });
+  const inForce = await scoped.listAgreements(uc.tx, uc.scope, { status: 'in_force', partner: q.partner });
+  return {
+    totals: { engagements: c.total, partners: c.partners, agreementsInForce: inForce.length, plannedCost: c.plannedCost },
+    byType: c.byType.map((x) => ({ ...x, label: ENGAGEMENT_TYPE_INFO[x.key as EngagementType]?.label ?? x.key })),
+    byObjective: c.byObjective.filter((x) => objName.has(x.key)).map((x) => ({ ...x, label: objName.get(x.key) ?? x.key })),
+    byRegion: c.byRegion.map((x) => ({ ...x, label: x.key })),
+    byYear: c.byYear.map((x) => ({ ...x, label: x.key })),
+    upcoming: upcoming.rows.map((e) => presentListItem(uc, e)),
+    expiringAgreements: expiring.filter((a) => !a.expiresOn || a.expiresOn >= today).map((a) => presentAgreement(uc, a)),
+  };
+}

@@ -1,0 +1,52 @@
+/** The signed-in layout: checks the session, then side navigation, header with user menu and the main landmark. */
+import { Navigate, Outlet, useRouterState } from '@tanstack/react-router';
+import { ApiError } from '../lib/api';
+import { ErrorState, Spinner } from '../components/States';
+import { MeContext, useMeQuery } from './session';
+import { SideNav } from './SideNav';
+import { UserMenu } from './UserMenu';
+
+export function AppLayout() {
+  const me = useMeQuery();
+  const href = useRouterState({ select: (s) => s.location.href });
+
+  if (me.isPending) {
+    return (
+      <main id="main" tabIndex={-1} className="page-centre">
+        <Spinner label="Checking your session…" />
+      </main>
+    );
+  }
+  if (me.error) {
+    if (me.error instanceof ApiError && me.error.status === 401) {
+      return <Navigate to="/login" search={href === '/' ? {} : { redirect: href }} replace />;
+    }
+    return (
+      <main id="main" tabIndex={-1} className="page-centre">
+        <ErrorState error={me.error} onRetry={() => void me.refetch()} title="Entente is not reachable" />
+      </main>
+    );
+  }
+
+  return (
+    <MeContext.Provider value={me.data}>
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <div className="shell">
+        <header className="shell__header">
+          <span className="brand" aria-hidden="true">
+            ⬡
+          </span>
+          <span className="brand__name">Entente</span>
+          <span className="brand__tag">International security engagements</span>
+          <UserMenu me={me.data} />
+        </header>
+        <SideNav me={me.data} />
+        <main id="main" tabIndex={-1} className="shell__main">
+          <Outlet />
+        </main>
+      </div>
+    </MeContext.Provider>
+  );
+}

@@ -1,0 +1,76 @@
+/** The side navigation. Home-only items (Import, Admin) are absent, not disabled, for users who may not use them. */
+import { Link } from '@tanstack/react-router';
+import type { Me } from '@entente/contracts';
+import { can } from './session';
+
+const ACTIVE = { className: 'active' } as const;
+
+export function SideNav({ me }: { me: Me }) {
+  return (
+    <nav className="shell__nav" aria-label="Main">
+      <ul>
+        <li>
+          <Link to="/" activeOptions={{ exact: true, includeSearch: false }} activeProps={ACTIVE}>
+            Dashboard
+          </Link>
+        </li>
+        <li>
+          <Link to="/engagements" activeProps={ACTIVE}>
+            Engagements
+          </Link>
+        </li>
+        <li>
+          <Link to="/calendar" activeProps={ACTIVE}>
+            Calendar
+          </Link>
+        </li>
+        <li>
+          <Link to="/partners" activeProps={ACTIVE}>
+            Partners
+          </Link>
+        </li>
+        <li>
+          <Link to="/alliances" activeProps={ACTIVE}>
+            Alliances
+          </Link>
+        </li>
+        <li>
+          <Link to="/agreements" activeProps={ACTIVE}>
+            Agreements
+          </Link>
+        </li>
+        <li>
+          <Link to="/strategy" activeProps={ACTIVE}>
+            Strategy
+          </Link>
+        </li>
+        {can.importData(me) ? (
+          <li>
+            <Link to="/import" activeProps={ACTIVE}>
+              Import
+            </Link>
+          </li>
+        ) : null}
+        {can.administer(me) || can.readAudit(me) ? (
+          <li>
+            <span className="nav__group">Admin</span>
+            <ul>
+              {can.administer(me) ? (
+                <li>
+                  <Link to="/admin/users" activeProps={ACTIVE}>
+                    Users
+                  </Link>
+                </li>
+              ) : null}
+              <li>
+                <Link to="/admin/audit" activeProps={ACTIVE}>
+                  Audit log
+                </Link>
+              </li>
+            </ul>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}

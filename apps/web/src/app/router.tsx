@@ -1,0 +1,232 @@
+/** Code-based routes: the root (banners), the login page, and the signed-in app under one layout. */
+import { Outlet, createRootRoute, createRoute, createRouter, useNavigate } from '@tanstack/react-router';
+import { RootLayout } from './RootLayout';
+import { AppLayout } from './AppLayout';
+import { NotFoundPage } from './NotFoundPage';
+import { RequireRole } from './RequireRole';
+import {
+  parseAgreementsSearch,
+  parseAlliancesSearch,
+  parseAuditSearch,
+  parseCalendarSearch,
+  parseDashboardSearch,
+  parseEngagementSearch,
+  parseLoginSearch,
+  parsePartnersSearch,
+} from './search';
+import { LoginPage } from '../features/auth/LoginPage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { EngagementsPage } from '../features/engagements/EngagementsPage';
+import { EngagementDetailPage } from '../features/engagements/EngagementDetailPage';
+import { EngagementFormPage } from '../features/engagements/EngagementFormPage';
+import { CalendarPage } from '../features/calendar/CalendarPage';
+import { PartnersPage } from '../features/partners/PartnersPage';
+import { PartnerPage } from '../features/partners/PartnerPage';
+import { AlliancesPage } from '../features/alliances/AlliancesPage';
+import { AgreementsPage } from '../features/agreements/AgreementsPage';
+import { StrategyPage } from '../features/strategy/StrategyPage';
+import { InitiativePage } from '../features/strategy/InitiativePage';
+import { ImportPage } from '../features/import/ImportPage';
+import { UsersPage } from '../features/admin/UsersPage';
+import { AuditPage } from '../features/admin/AuditPage';
+import { can } from './session';
+
+const rootRoute = createRootRoute({ component: RootLayout, notFoundComponent: NotFoundPage });
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'login',
+  validateSearch: parseLoginSearch,
+  component: function LoginRoute() {
+    const { redirect } = loginRoute.useSearch();
+    return <LoginPage redirect={redirect} />;
+  },
+});
+
+const appRoute = createRoute({ getParentRoute: () => rootRoute, id: 'app', component: AppLayout });
+
+const dashboardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  validateSearch: parseDashboardSearch,
+  component: function DashboardRoute() {
+    const search = dashboardRoute.useSearch();
+    const navigate = useNavigate({ from: '/' });
+    return <DashboardPage search={search} onSearch={(s) => void navigate({ search: s, replace: true })} />;
+  },
+});
+
+const engagementsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'engagements',
+  component: Outlet,
+});
+
+const engagementsIndexRoute = createRoute({
+  getParentRoute: () => engagementsRoute,
+  path: '/',
+  validateSearch: parseEngagementSearch,
+  component: function EngagementsRoute() {
+    const search = engagementsIndexRoute.useSearch();
+    const navigate = useNavigate({ from: '/engagements/' });
+    return <EngagementsPage search={search} onSearch={(s) => void navigate({ search: s, replace: true })} />;
+  },
+});
+
+const engagementNewRoute = createRoute({
+  getParentRoute: () => engagementsRoute,
+  path: 'new',
+  component: () => <EngagementFormPage />,
+});
+
+const engagementRoute = createRoute({
+  getParentRoute: () => engagementsRoute,
+  path: '$id',
+  component: function EngagementRoute() {
+    const { id } = engagementRoute.useParams();
+    return <EngagementDetailPage id={id} />;
+  },
+});
+
+const engagementEditRoute = createRoute({
+  getParentRoute: () => engagementsRoute,
+  path: '$id/edit',
+  component: function EngagementEditRoute() {
+    const { id } = engagementEditRoute.useParams();
+    return <EngagementFormPage id={id} />;
+  },
+});
+
+const calendarRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'calendar',
+  validateSearch: parseCalendarSearch,
+  component: function CalendarRoute() {
+    const search = calendarRoute.useSearch();
+    const navigate = useNavigate({ from: '/calendar' });
+    return <CalendarPage search={search} onSearch={(s) => void navigate({ search: s, replace: true })} />;
+  },
+});
+
+const partnersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'partners',
+  validateSearch: parsePartnersSearch,
+  component: function PartnersRoute() {
+    const search = partnersRoute.useSearch();
+    const navigate = useNavigate({ from: '/partners' });
+    return <PartnersPage search={search} onSearch={(s) => void navigate({ search: s, replace: true })} />;
+  },
+});
+
+const partnerRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'partners/$iso3',
+  component: function PartnerRoute() {
+    const { iso3 } = partnerRoute.useParams();
+    return <PartnerPage iso3={iso3} />;
+  },
+});
+
+const alliancesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'alliances',
+  validateSearch: parseAlliancesSearch,
+  component: function AlliancesRoute() {
+    const search = alliancesRoute.useSearch();
+    const navigate = useNavigate({ from: '/alliances' });
+    return <AlliancesPage search={search} onSearch={(s) => void navigate({ search: s })} />;
+  },
+});
+
+const agreementsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'agreements',
+  validateSearch: parseAgreementsSearch,
+  component: function AgreementsRoute() {
+    const search = agreementsRoute.useSearch();
+    const navigate = useNavigate({ from: '/agreements' });
+    return <AgreementsPage search={search} onSearch={(s) => void navigate({ search: s, replace: true })} />;
+  },
+});
+
+const strategyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'strategy',
+  component: () => <StrategyPage />,
+});
+
+const initiativeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'strategy/initiatives/$id',
+  component: function InitiativeRoute() {
+    const { id } = initiativeRoute.useParams();
+    return <InitiativePage id={id} />;
+  },
+});
+
+const importRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'import',
+  component: () => (
+    <RequireRole allow={can.importData}>
+      <ImportPage />
+    </RequireRole>
+  ),
+});
+
+const usersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'admin/users',
+  component: () => (
+    <RequireRole allow={can.administer}>
+      <UsersPage />
+    </RequireRole>
+  ),
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'admin/audit',
+  validateSearch: parseAuditSearch,
+  component: function AuditRoute() {
+    const search = auditRoute.useSearch();
+    const navigate = useNavigate({ from: '/admin/audit' });
+    return (
+      <RequireRole allow={can.readAudit}>
+        <AuditPage search={search} onSearch={(s) => void navigate({ search: s, replace: true })} />
+      </RequireRole>
+    );
+  },
+});
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  appRoute.addChildren([
+    dashboardRoute,
+    engagementsRoute.addChildren([
+      engagementsIndexRoute,
+      engagementNewRoute,
+      engagementRoute,
+      engagementEditRoute,
+    ]),
+    calendarRoute,
+    partnersRoute,
+    partnerRoute,
+    alliancesRoute,
+    agreementsRoute,
+    strategyRoute,
+    initiativeRoute,
+    importRoute,
+    usersRoute,
+    auditRoute,
+  ]),
+]);
+
+export const router = createRouter({ routeTree, defaultPreload: false, scrollRestoration: true });
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

@@ -1,0 +1,148 @@
+/** Agreements: status, validity, covered engagement types, partners and expiry alerts. */
+import type { AgreementsSearch } from '../../app/search';
+import { compact } from '../../app/search';
+import { endpoints } from '../../lib/endpoints';
+import { useApiQuery } from '../../lib/query';
+import { useSearchText } from '../../lib/useDebounced';
+import { useCountries } from '../../lib/reference';
+import { AGREEMENT_STATUS_VALUES } from '../../lib/domain';
+import { humanise, typeLabel } from '../../lib/engagementTypes';
+import { formatDate } from '../../lib/format';
+import { PageHeader, useDocumentTitle } from '../../components/PageHeader';
+import { PortionMark } from '../../components/PortionMark';
+import { EmptyState, QueryView, SkeletonRows } from '../../components/States';
+import { ExpiryBadge } from './ExpiryBadge';
+
+type Props = { search: AgreementsSearch; onSearch: (s: AgreementsSearch) => void };
+
+export function AgreementsPage({ search, onSearch }: Props) {
+  useDocumentTitle('Agreements');
+  const [q, setQ] = useSearchText(search.q, (v) => onSearch(compact({ ...search, q: v })));
+  const countries = useCountries();
+  const query = {
+    q: search.q,
+    status: search.status,
+    partner: search.partner,
+    expiringWithinDays: search.expiring,
+  };
+  const agreements = useApiQuery(['agreements', query], (s) => endpoints.agreements(query, s), {
+    keepPrevious: true,
+  });
+  const set = (patch: Partial<AgreementsSearch>) => onSearch(compact({ ...search, ...patch }));
+
+  return (
+    <>
+      <PageHeader
+        title="Agreements"
+        lead="Cooperation agreements, MOUs, SOFAs and mandates, with their validity."
+      />
+      <form className="filters" aria-label="Agreement filters" onSubmit={(e) => e.preventDefault()}>
+        <div className="field field--inline">
+          <label htmlFor="agr-q">Search</label>
+          <input
+            id="agr-q"
+            type="search"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            placeholder="Code or title"
+          />
+        </div>
+        <div className="field field--inline">
+          <label htmlFor="agr-status">Status</label>
+          <select
+            id="agr-status"
+            value={search.status ?? ''}
+            onChange={(e) => set({ status: e.target.value || undefined })}
+          >
+            <option value="">Any status</option>
+            {AGREEMENT_STATUS_VALUES.map((s) => (
+              <option key={s} value={s}>
+                {humanise(s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field--inline">
+          <label htmlFor="agr-partner">Partner</label>
+          <select
+            id="agr-partner"
+            value={search.partner ?? ''}
+            onChange={(e) => set({ partner: e.target.value || undefined })}
+          >
+            <option value="">Any partner</option>
+            {(countries.data ?? []).map((c) => (
+              <option key={c.iso3} value={c.iso3}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field--inline field--check">
+          <input
+            id="agr-expiring"
+            type="checkbox"
+            checked={search.expiring !== undefined}
+            onChange={(e) => set({ expiring: e.target.checked ? 180 : undefined })}
+          />
+          <label htmlFor="agr-expiring">Expiring within 180 days</label>
+        </div>
+      </form>
+      <QueryView query={agreements} loading={<SkeletonRows label="Loading agreements…" />}>
+        {(items) =>
+          items.length === 0 ? (
+            <EmptyState>No agreements match these filters.</EmptyState>
+          ) : (
+            <div className="table-wrap" aria-busy={agreements.isFetching}>
+              <table className="table">
+                <caption className="visually-hidden">Agreements</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Agreement</th>
+                    <th scope="col">Kind</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Partners</th>
+                    <th scope="col">Validity</th>
+                    <th scope="col">Covers</th>
+                    <th scope="col">Expiry</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((a) => (
+                    <tr
+                      key={a.id}
+                      className={
+                        a.expiresInDays !== null && a.expiresInDays <= 180 ? 'row--alert' : undefined
+                      }
+                    >
+                      <td>
+                        <PortionMark portion={a.portion} /> <strong>{a.code}</strong>
+                        <div>{a.title}</div>
+                        <div className="muted">Ref. {a.documentRef}</div>
+                      </td>
+                      <td>{humanise(a.kind)}</td>
+                      <td>
+                        <span className={`badge badge--agr-${a.status}`}>{humanise(a.status)}</span>
+                      </td>
+                      <td>{a.partnerIso3s.join(', ')}</td>
+                      <td>
+                        {a.signedOn ? <div>Signed {formatDate(a.signedOn)}</div> : null}
+                        <div>
+                          {formatDate(a.inForceFrom)} → {a.expiresOn ? formatDate(a.expiresOn) : 'open-ended'}
+                        </div>
+                        {a.autoRenew ? <div className="muted">Renews automatically</div> : null}
+                      </td>
+                      <td>{a.coversTypes.length ? a.coversTypes.map(typeLabel).join(', ') : '—'}</td>
+                      <td>
+                        <ExpiryBadge days={a.expiresInDays} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </QueryView>
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+/** Cooperation plans: owners (including the partner), goals linked to objectives, partner priorities. */
+import { Link } from '@tanstack/react-router';
+import type { PlanItem } from '@entente/contracts';
+import { PortionMark } from '../../components/PortionMark';
+import { EmptyState } from '../../components/States';
+import { formatDate } from '../../lib/format';
+import { humanise } from '../../lib/engagementTypes';
+
+export function PlansList({
+  plans,
+  objectiveCodes,
+}: {
+  plans: readonly PlanItem[];
+  objectiveCodes: ReadonlyMap<string, string>;
+}) {
+  if (plans.length === 0) return <EmptyState>No cooperation plans are released to you.</EmptyState>;
+  return (
+    <ul className="plain-list plans">
+      {plans.map((p) => (
+        <li key={p.id} className="plan">
+          <h3>
+            <PortionMark portion={p.portion} /> {p.code} — {p.title}
+          </h3>
+          <p className="muted">
+            {humanise(p.kind)} · {humanise(p.status)} · {formatDate(p.from)} → {formatDate(p.to)}
+          </p>
+          <dl className="facts">
+            <dt>Owners</dt>
+            <dd>{p.owners.join(', ') || '—'}</dd>
+            <dt>Partners</dt>
+            <dd>
+              {p.partnerIso3s.map((iso3, i) => (
+                <span key={iso3}>
+                  {i > 0 ? ', ' : ''}
+                  <Link to="/partners/$iso3" params={{ iso3 }}>
+                    {iso3}
+                  </Link>
+                </span>
+              ))}
+            </dd>
+            <dt>Partner priorities</dt>
+            <dd>{p.partnerPriorities.length ? p.partnerPriorities.join('; ') : '—'}</dd>
+          </dl>
+          {p.goals.length ? (
+            <table className="table table--compact">
+              <caption>Goals</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Goal</th>
+                  <th scope="col">Objectives</th>
+                  <th scope="col">Target date</th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.goals.map((g) => (
+                  <tr key={g.code}>
+                    <td>
+                      <strong>{g.code}</strong> {g.title}
+                    </td>
+                    <td>
+                      {g.objectiveIds.map((id, i) => (
+                        <span key={id}>
+                          {i > 0 ? ', ' : ''}
+                          <Link to="/strategy" hash={`objective-${id}`}>
+                            {objectiveCodes.get(id) ?? 'objective'}
+                          </Link>
+                        </span>
+                      ))}
+                    </td>
+                    <td>{formatDate(g.targetDate)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

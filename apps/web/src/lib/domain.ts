@@ -1,0 +1,56 @@
+/** Small vocabularies of the domain as the web shows them. */
+import { ENGAGEMENT_STATUS_VALUES, PARTICIPATION_ROLE_VALUES, AGREEMENT_STATUSES } from '@entente/contracts';
+import { humanise } from './engagementTypes';
+
+export const STATUSES = ENGAGEMENT_STATUS_VALUES;
+export const PARTICIPATION_ROLES = PARTICIPATION_ROLE_VALUES;
+export const AGREEMENT_STATUS_VALUES = AGREEMENT_STATUSES;
+
+export const LEVELS = [
+  { value: 'HUB-OFFICIAL', label: 'HUB OFFICIAL' },
+  { value: 'HUB-RESTRICTED', label: 'HUB RESTRICTED' },
+  { value: 'HUB-CONFIDENTIAL', label: 'HUB CONFIDENTIAL' },
+  { value: 'HUB-SECRET', label: 'HUB SECRET' },
+] as const;
+export const COMPARTMENTS = ['CT', 'CYBER', 'SOURCES'] as const;
+export const CAVEATS = [
+  { value: 'orcon', label: 'ORCON (originator controlled)' },
+  { value: 'no_export', label: 'No export' },
+] as const;
+export const GROUPS = ['NATO', 'EU', 'UN', 'AU', 'ASEAN', 'ECOWAS', 'GCC', 'CMF'] as const;
+export const HOME_NATION = 'XHN';
+
+export const ROLES = [
+  'viewer',
+  'planner',
+  'approver',
+  'evaluator',
+  'analyst',
+  'releasing_officer',
+  'security_officer',
+  'auditor',
+  'admin',
+  'partner_reporter',
+  'partner_approver',
+  'partner_admin',
+] as const;
+
+export function statusLabel(status: string): string {
+  return humanise(status);
+}
+
+/** The button text of a lifecycle transition. */
+export function transitionLabel(to: string): string {
+  const verbs: Record<string, string> = {
+    proposed: 'Propose',
+    approved: 'Approve',
+    ongoing: 'Start (ongoing)',
+    completed: 'Complete',
+    closed: 'Close',
+    postponed: 'Postpone',
+    cancelled: 'Cancel engagement',
+    suspended: 'Suspend',
+    draft: 'Return to draft',
+  };
+  return verbs[to] ?? `Move to ${statusLabel(to)}`;
+}

@@ -1,0 +1,51 @@
+/** Agreements: validity, status and expiry alerts. */
+import { z } from 'zod';
+import { IsoDate, Iso3, LabelInput, Uuid } from './common';
+import { EngagementTypeSchema } from './engagements';
+
+export const AGREEMENT_KINDS = ['defence_cooperation', 'mou', 'sofa', 'security_of_information', 'technical_arrangement', 'logistics_support', 'end_use_undertaking', 'mandate'] as const;
+export const AGREEMENT_STATUSES = ['draft', 'negotiating', 'signed', 'in_force', 'suspended', 'expired', 'terminated'] as const;
+
+export const AgreementItem = z.object({
+  id: Uuid,
+  code: z.string(),
+  kind: z.enum(AGREEMENT_KINDS),
+  title: z.string(),
+  partnerIso3s: z.array(z.string()),
+  signedOn: z.string().nullable(),
+  inForceFrom: z.string().nullable(),
+  expiresOn: z.string().nullable(),
+  autoRenew: z.boolean(),
+  coversTypes: z.array(z.string()),
+  status: z.enum(AGREEMENT_STATUSES),
+  documentRef: z.string(),
+  portion: z.string(),
+  version: z.number().int(),
+  /** Days until expiry when it expires within 180 days, else null. */
+  expiresInDays: z.number().int().nullable(),
+});
+export type AgreementItem = z.infer<typeof AgreementItem>;
+
+export const AgreementListQuery = z.object({
+  q: z.string().max(100).optional(),
+  partner: Iso3.optional(),
+  status: z.enum(AGREEMENT_STATUSES).optional(),
+  expiringWithinDays: z.coerce.number().int().min(1).max(3650).optional(),
+});
+
+export const AgreementInput = z.object({
+  code: z.string().trim().min(2).max(40),
+  kind: z.enum(AGREEMENT_KINDS),
+  title: z.string().trim().min(3).max(300),
+  partnerIso3s: z.array(Iso3).min(1, 'name at least one partner'),
+  signedOn: IsoDate.optional(),
+  inForceFrom: IsoDate.optional(),
+  expiresOn: IsoDate.optional(),
+  autoRenew: z.boolean().default(false),
+  coversTypes: z.array(EngagementTypeSchema).default([]),
+  status: z.enum(AGREEMENT_STATUSES),
+  documentRef: z.string().trim().min(1),
+  communityId: Uuid,
+  label: LabelInput,
+});
+export type AgreementInput = z.infer<typeof AgreementInput>;

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "engagement_community_code_uq" ON "engagement" USING btree ("community_id","code");

@@ -1,0 +1,13 @@
+export * from './runtime/embedded';
+export * from './runtime/admin';
+export * from './runtime/pools';
+export * from './runtime/scope';
+export * from './audit/chain';
+export * from './audit/append';
+export * from './audit/verify';
+export * as scoped from './scoped/index';
+export * as reference from './repos/reference';
+export * as users from './repos/users';
+export * from './repos/labels';
+export * from './crypto';
+export * from './seeds/index';

@@ -1,0 +1,72 @@
+/** Users, their community memberships and sessions. */
+import { and, eq, sql } from 'drizzle-orm';
+import { appUser, community, session, userCommunity } from '../schema/index';
+import type { Db } from '../runtime/pools';
+import type { Tx } from '../runtime/scope';
+
+type Q = Db | Tx;
+export type UserRow = typeof appUser.$inferSelect;
+export type SessionRow = typeof session.$inferSelect;
+
+export async function userByUsername(db: Q, username: string): Promise<UserRow | null> {
+  const r = await db.select().from(appUser).where(eq(appUser.username, username));
+  return r[0] ?? null;
+}
+
+export async function userById(db: Q, id: string): Promise<UserRow | null> {
+  const r = await db.select().from(appUser).where(eq(appUser.id, id));
+  return r[0] ?? null;
+}
+
+export const listUsers = (db: Q) => db.select().from(appUser).orderBy(appUser.username);
+
+/** Community memberships (with codes) of one user. */
+export async function userCommunities(db: Q, userId: string) {
+  return db
+    .select({ id: community.id, code: community.code, role: userCommunity.role, from: userCommunity.from, to: userCommunity.to })
+    .from(userCommunity)
+    .innerJoin(community, eq(community.id, userCommunity.communityId))
+    .where(eq(userCommunity.userId, userId));
+}
+
+export async function insertUser(db: Q, v: typeof appUser.$inferInsert): Promise<UserRow> {
+  const r = await db.insert(appUser).values(v).returning();
+  return r[0] as UserRow;
+}
+
+export async function addUserCommunity(db: Q, v: typeof userCommunity.$inferInsert) {
+  await db.insert(userCommunity).values(v).onConflictDoNothing();
+}
+
+/** Record a failed login; returns the new failure count. */
+export async function recordLoginFailure(db: Q, id: string, lockedUntil: string | null, lockCount: number) {
+  await db
+    .update(appUser)
+    .set({ failedCount: lockedUntil ? 0 : sql`${appUser.failedCount} + 1`, lockedUntil, lockCount })
+    .where(eq(appUser.id, id));
+}
+
+export async function recordLoginSuccess(db: Q, id: string, patch: Partial<typeof appUser.$inferInsert> = {}) {
+  await db.update(appUser).set({ failedCount: 0, lockedUntil: null, ...patch }).where(eq(appUser.id, id));
+}
+
+export async function createSession(db: Q, v: typeof session.$inferInsert) {
+  await db.insert(session).values(v);
+}
+
+export async function sessionByHash(db: Q, idHash: string): Promise<SessionRow | null> {
+  const r = await db.select().from(session).where(eq(session.idHash, idHash));
+  return r[0] ?? null;
+}
+
+export async function touchSession(db: Q, idHash: string) {
+  await db.update(session).set({ lastSeenAt: sql`now()` }).where(eq(session.idHash, idHash));
+}
+
+export async function completeMfa(db: Q, idHash: string, newHash: string) {
+  await db.update(session).set({ idHash: newHash, mfaPending: false, assurance: 'mfa', lastSeenAt: sql`now()` }).where(eq(session.idHash, idHash));
+}
+
+export async function deleteSession(db: Q, idHash: string) {
+  await db.delete(session).where(and(eq(session.idHash, idHash)));
+}

@@ -1,0 +1,69 @@
+/** Strategy: objectives (a tree), lines of effort, cooperation plans and initiatives. Labelled. */
+import { date, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { id, labelled } from './columns';
+
+export const objective = pgTable(
+  'objective',
+  {
+    id: id(),
+    code: text('code').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    level: text('level').notNull(),
+    parentId: uuid('parent_id'),
+    priority: integer('priority').notNull(),
+    threatFocus: text('threat_focus').array().notNull(),
+    regionCodes: text('region_codes').array().notNull(),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validTo: date('valid_to', { mode: 'string' }),
+    status: text('status').notNull(),
+    ...labelled(),
+  },
+  (t) => [index('objective_parent_idx').on(t.parentId)],
+);
+
+export const lineOfEffort = pgTable('line_of_effort', {
+  id: id(),
+  objectiveId: uuid('objective_id').notNull(),
+  code: text('code').notNull(),
+  title: text('title').notNull(),
+  description: text('description').notNull(),
+  status: text('status').notNull().default('active'),
+  ...labelled(),
+});
+
+export const cooperationPlan = pgTable('cooperation_plan', {
+  id: id(),
+  code: text('code').notNull(),
+  title: text('title').notNull(),
+  kind: text('kind').notNull(),
+  ownerOrgIds: uuid('owner_org_ids').array().notNull(),
+  partnerIso3s: text('partner_iso3s').array().notNull(),
+  from: date('valid_from', { mode: 'string' }).notNull(),
+  to: date('valid_to', { mode: 'string' }).notNull(),
+  reviewCycleMonths: integer('review_cycle_months').notNull().default(24),
+  partnerPriorities: text('partner_priorities').array().notNull(),
+  goals: jsonb('goals').notNull(),
+  planVersion: integer('plan_version').notNull().default(1),
+  status: text('status').notNull(),
+  ...labelled(),
+});
+
+export const initiative = pgTable('initiative', {
+  id: id(),
+  code: text('code').notNull(),
+  title: text('title').notNull(),
+  planId: uuid('plan_id'),
+  lineOfEffortIds: uuid('line_of_effort_ids').array().notNull(),
+  partnerIso3s: text('partner_iso3s').array().notNull(),
+  leadOrgId: uuid('lead_org_id').notNull(),
+  significance: text('significance').notNull(),
+  problemStatement: text('problem_statement').notNull(),
+  theoryOfChange: text('theory_of_change').notNull(),
+  /** The logic model: nodes { id, kind, statement, parentIds[], objectiveIds[] } forming an upward DAG. */
+  logicModel: jsonb('logic_model').notNull(),
+  from: date('valid_from', { mode: 'string' }).notNull(),
+  to: date('valid_to', { mode: 'string' }).notNull(),
+  status: text('status').notNull(),
+  ...labelled(),
+});

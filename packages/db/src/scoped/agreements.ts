@@ -1,0 +1,47 @@
+/** Agreement reads and writes through the visibility predicate. */
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { agreement } from '../schema/index';
+import type { AccessScope, Tx } from '../runtime/scope';
+import { visible } from './visible';
+
+export type AgreementRow = typeof agreement.$inferSelect;
+
+export interface AgreementFilters {
+  q?: string | undefined;
+  partner?: string | undefined;
+  status?: string | undefined;
+  expiringBefore?: string | undefined;
+}
+
+/** Visible agreements matching the filters, ordered by code. */
+export async function listAgreements(tx: Tx, s: AccessScope, f: AgreementFilters): Promise<AgreementRow[]> {
+  const c: SQL[] = [visible(agreement, s)];
+  if (f.q) c.push(sql`(${agreement.title} ILIKE ${'%' + f.q + '%'} OR ${agreement.code} ILIKE ${'%' + f.q + '%'})`);
+  if (f.partner) c.push(sql`${f.partner} = ANY(${agreement.partnerIso3s})`);
+  if (f.status) c.push(eq(agreement.status, f.status));
+  if (f.expiringBefore) c.push(sql`${agreement.status} IN ('in_force','signed') AND ${agreement.expiresOn} <= ${f.expiringBefore}`);
+  return tx.select().from(agreement).where(and(...c)).orderBy(asc(agreement.expiresOn), asc(agreement.code));
+}
+
+/** In-force visible agreements that name the partner and cover the type over the whole window. */
+export async function coveringAgreements(tx: Tx, s: AccessScope, w: { partnerIso3: string; type: string; from: string; to: string }) {
+  return tx
+    .select()
+    .from(agreement)
+    .where(
+      and(
+        visible(agreement, s),
+        eq(agreement.status, 'in_force'),
+        sql`${w.partnerIso3} = ANY(${agreement.partnerIso3s})`,
+        sql`(cardinality(${agreement.coversTypes}) = 0 OR ${w.type} = ANY(${agreement.coversTypes}))`,
+        sql`coalesce(${agreement.inForceFrom}, ${agreement.signedOn}, '1900-01-01') <= ${w.from}`,
+        sql`(${agreement.expiresOn} IS NULL OR ${agreement.expiresOn} >= ${w.to} OR ${agreement.autoRenew})`,
+      ),
+    );
+}
+
+/** Insert an agreement (RLS checks the write label). */
+export async function insertAgreement(tx: Tx, v: typeof agreement.$inferInsert): Promise<AgreementRow> {
+  const r = await tx.insert(agreement).values(v).returning();
+  return r[0] as AgreementRow;
+}

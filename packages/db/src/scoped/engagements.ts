@@ -1,0 +1,193 @@
+/** Engagement reads and writes, always through the scope's visibility predicate. */
+import { and, asc, desc, eq, getTableColumns, gte, lte, sql, type SQL } from 'drizzle-orm';
+import type { Engagement, EngagementStatus } from '@entente/core';
+import { engagement } from '../schema/index';
+import type { AccessScope, Tx } from '../runtime/scope';
+import { visible } from './visible';
+
+export interface EngagementFilters {
+  q?: string | undefined;
+  types?: string[] | undefined;
+  statuses?: string[] | undefined;
+  partners?: string[] | undefined;
+  objectives?: string[] | undefined;
+  region?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  year?: number | undefined;
+}
+
+export type EngagementSort = 'plannedStart' | 'code' | 'title' | 'type' | 'status' | 'plannedCost';
+
+const sortColumns = {
+  plannedStart: engagement.plannedStart,
+  code: engagement.code,
+  title: engagement.title,
+  type: engagement.type,
+  status: engagement.status,
+  plannedCost: engagement.plannedCost,
+} as const;
+
+const textArr = (v: string[]) => sql`${`{${v.map((x) => `"${x.replace(/["\\]/g, '')}"`).join(',')}}`}::text[]`;
+const uuidArr = (v: string[]) => sql`${`{${v.join(',')}}`}::uuid[]`;
+
+/** The filter conditions, on top of visibility. */
+export function engagementWhere(s: AccessScope, f: EngagementFilters): SQL {
+  const c: (SQL | undefined)[] = [visible(engagement, s)];
+  if (f.q?.trim()) {
+    const q = f.q.trim();
+    c.push(sql`(${engagement.search} @@ plainto_tsquery('simple', ${q}) OR ${engagement.code} ILIKE ${q.replace(/[%_\\]/g, '') + '%'})`);
+  }
+  if (f.types?.length) c.push(sql`${engagement.type} = ANY(${textArr(f.types)})`);
+  if (f.statuses?.length) c.push(sql`${engagement.status} = ANY(${textArr(f.statuses)})`);
+  if (f.partners?.length) c.push(sql`${engagement.partnerIso3s} && ${textArr(f.partners)}`);
+  if (f.objectives?.length) c.push(sql`${engagement.objectiveIds} && ${uuidArr(f.objectives)}`);
+  if (f.region) c.push(sql`${engagement.partnerIso3s} && (SELECT coalesce(array_agg(iso3), '{}') FROM country WHERE region = ${f.region})`);
+  if (f.year) {
+    c.push(lte(engagement.plannedStart, `${f.year}-12-31`));
+    c.push(gte(engagement.plannedEnd, `${f.year}-01-01`));
+  }
+  if (f.from) c.push(gte(engagement.plannedEnd, f.from));
+  if (f.to) c.push(lte(engagement.plannedStart, f.to));
+  return and(...c) ?? sql`false`;
+}
+
+export type EngagementRow = typeof engagement.$inferSelect;
+
+/** Map a row to the domain record. */
+export function toEngagement(r: EngagementRow): Engagement {
+  return {
+    id: r.id,
+    code: r.code,
+    title: r.title,
+    type: r.type as Engagement['type'],
+    status: r.status as EngagementStatus,
+    summary: r.summary,
+    payload: r.payload as Record<string, unknown>,
+    initiativeId: r.initiativeId,
+    planId: r.planId,
+    partnerIso3s: r.partnerIso3s,
+    objectiveIds: r.objectiveIds,
+    logicNodeIds: r.logicNodeIds,
+    leadOrgId: r.leadOrgId,
+    plannedStart: r.plannedStart,
+    plannedEnd: r.plannedEnd,
+    actualStart: r.actualStart,
+    actualEnd: r.actualEnd,
+    locations: r.locations as Engagement['locations'],
+    participants: r.participants as Engagement['participants'],
+    plannedCost: { amount: r.plannedCost, currency: r.currency },
+    actualCost: r.actualCost === null ? null : { amount: r.actualCost, currency: r.currency },
+    fundingSourceId: r.fundingSourceId,
+    outcomeSummary: r.outcomeSummary,
+    labelId: r.labelId,
+    communityId: r.communityId,
+    ownerOrgId: r.ownerOrgId,
+    partyOrgIds: r.partyOrgIds,
+    version: r.version,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  };
+}
+
+const { search: _search, ...columns } = getTableColumns(engagement);
+
+/** One page of visible engagements and the total over the same predicate. */
+export async function searchEngagements(
+  tx: Tx,
+  s: AccessScope,
+  f: EngagementFilters,
+  opts: { sort: EngagementSort; order: 'asc' | 'desc'; limit: number; offset: number },
+): Promise<{ rows: Engagement[]; total: number }> {
+  const where = engagementWhere(s, f);
+  const dir = opts.order === 'asc' ? asc : desc;
+  const rows = await tx
+    .select({ ...columns, total: sql<number>`count(*) OVER ()`.mapWith(Number) })
+    .from(engagement)
+    .where(where)
+    .orderBy(dir(sortColumns[opts.sort]), dir(engagement.id))
+    .limit(opts.limit)
+    .offset(opts.offset);
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && opts.offset > 0) {
+    const c = await tx.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(engagement).where(where);
+    total = c[0]?.n ?? 0;
+  }
+  return { rows: rows.map((r) => toEngagement(r as unknown as EngagementRow)), total };
+}
+
+/** A visible engagement by id, or null (hidden and missing are the same). */
+export async function findEngagement(tx: Tx, s: AccessScope, id: string, forUpdate = false): Promise<Engagement | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const q = tx.select(columns).from(engagement).where(and(eq(engagement.id, id), visible(engagement, s)));
+  const rows = forUpdate ? await q.for('update') : await q;
+  return rows[0] ? toEngagement(rows[0] as EngagementRow) : null;
+}
+
+/** Visible engagements overlapping a window that share a partner (for deconfliction). */
+export async function overlappingEngagements(
+  tx: Tx,
+  s: AccessScope,
+  w: { partnerIso3s: string[]; from: string; to: string; excludeId?: string | undefined },
+): Promise<Engagement[]> {
+  const c = [
+    engagementWhere(s, { partners: w.partnerIso3s, from: w.from, to: w.to }),
+    sql`${engagement.status} NOT IN ('cancelled','draft','postponed')`,
+  ];
+  if (w.excludeId) c.push(sql`${engagement.id} <> ${w.excludeId}`);
+  const rows = await tx.select(columns).from(engagement).where(and(...c)).limit(500);
+  return rows.map((r) => toEngagement(r as EngagementRow));
+}
+
+export type EngagementWrite = Omit<Engagement, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
+
+function writeValues(e: EngagementWrite) {
+  return {
+    code: e.code,
+    title: e.title,
+    type: e.type,
+    status: e.status,
+    summary: e.summary,
+    payload: e.payload,
+    initiativeId: e.initiativeId,
+    planId: e.planId,
+    partnerIso3s: e.partnerIso3s,
+    objectiveIds: e.objectiveIds,
+    logicNodeIds: e.logicNodeIds,
+    leadOrgId: e.leadOrgId,
+    plannedStart: e.plannedStart,
+    plannedEnd: e.plannedEnd,
+    actualStart: e.actualStart,
+    actualEnd: e.actualEnd,
+    locations: e.locations,
+    participants: e.participants,
+    plannedCost: e.plannedCost.amount,
+    actualCost: e.actualCost?.amount ?? null,
+    currency: e.plannedCost.currency,
+    fundingSourceId: e.fundingSourceId,
+    outcomeSummary: e.outcomeSummary,
+    labelId: e.labelId,
+    communityId: e.communityId,
+    ownerOrgId: e.ownerOrgId,
+    partyOrgIds: e.partyOrgIds,
+  };
+}
+
+/** Insert an engagement (RLS checks the write label) and return it. */
+export async function insertEngagement(tx: Tx, e: EngagementWrite, by: string): Promise<Engagement> {
+  const rows = await tx
+    .insert(engagement)
+    .values({ ...writeValues(e), createdBy: by, updatedBy: by })
+    .returning(columns);
+  return toEngagement(rows[0] as EngagementRow);
+}
+
+/** Update when the stored version is still `version`; null when it is stale (or hidden). */
+export async function updateEngagement(tx: Tx, s: AccessScope, id: string, version: number, e: EngagementWrite, by: string): Promise<Engagement | null> {
+  const rows = await tx
+    .update(engagement)
+    .set({ ...writeValues(e), updatedBy: by, updatedAt: sql`now()`, version: sql`${engagement.version} + 1` })
+    .where(and(eq(engagement.id, id), eq(engagement.version, version), visible(engagement, s)))
+    .returning(columns);
+  return rows[0] ? toEngagement(rows[0] as EngagementRow) : null;
+}

@@ -1,0 +1,25 @@
+/**
+ * The storage predicate of ACCESS.md §4.2, added to every read of a labelled table. Only code
+ * under packages/db/src/scoped/ may name a labelled table; RLS repeats the same rule.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { AccessScope } from '../runtime/scope';
+
+interface LabelledColumns {
+  labelId: AnyPgColumn;
+  communityId: AnyPgColumn;
+  partyOrgIds: AnyPgColumn;
+  tlp: AnyPgColumn;
+  tlpOrgIds: AnyPgColumn;
+  tlpUserIds: AnyPgColumn;
+}
+
+const uuids = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+
+/** The rows of `t` that the scope may read. */
+export function visible(t: LabelledColumns, s: AccessScope): SQL {
+  const party = s.partner ? sql` AND ${s.orgId}::uuid = ANY(${t.partyOrgIds})` : sql``;
+  return sql`(${t.labelId} = ANY(${uuids(s.labelIds)}) AND ${t.communityId} = ANY(${uuids(s.communityIds)})${party}
+    AND (${t.tlp} IS NULL OR ${t.tlp} IN ('clear','green') OR ${s.orgId}::uuid = ANY(${t.tlpOrgIds}) OR ${s.userId}::uuid = ANY(${t.tlpUserIds})))`;
+}

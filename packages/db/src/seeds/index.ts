@@ -1,0 +1,7 @@
+export * from './types';
+export * from './users';
+export * from './labels';
+export * from './seed-reference';
+export * from './seed-scenarios';
+export * from './seed-users';
+export { SCENARIOS } from './scenarios/index';
