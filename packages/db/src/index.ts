@@ -1,4 +1,5 @@
 export * from './runtime/embedded';
+export * from './runtime/connect';
 export * from './runtime/admin';
 export * from './runtime/pools';
 export * from './runtime/scope';

@@ -1,5 +1,6 @@
 /** The signed-in layout: checks the session, then side navigation, header with user menu and the main landmark. */
-import { Navigate, Outlet, useRouterState } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
+import { Outlet, useNavigate, useRouter } from '@tanstack/react-router';
 import { ApiError } from '../lib/api';
 import { ErrorState, Spinner } from '../components/States';
 import { MeContext, useMeQuery } from './session';
@@ -8,7 +9,6 @@ import { UserMenu } from './UserMenu';
 
 export function AppLayout() {
   const me = useMeQuery();
-  const href = useRouterState({ select: (s) => s.location.href });
 
   if (me.isPending) {
     return (
@@ -19,7 +19,7 @@ export function AppLayout() {
   }
   if (me.error) {
     if (me.error instanceof ApiError && me.error.status === 401) {
-      return <Navigate to="/login" search={href === '/' ? {} : { redirect: href }} replace />;
+      return <RedirectToLogin />;
     }
     return (
       <main id="main" tabIndex={-1} className="page-centre">
@@ -48,5 +48,24 @@ export function AppLayout() {
         </main>
       </div>
     </MeContext.Provider>
+  );
+}
+
+/** Go to the login page once, remembering where the user was going. */
+function RedirectToLogin() {
+  const router = useRouter();
+  const navigate = useNavigate();
+  const [from] = useState(() => router.state.location.href);
+  useEffect(() => {
+    void navigate({
+      to: '/login',
+      search: from === '/' || from.startsWith('/login') ? {} : { redirect: from },
+      replace: true,
+    });
+  }, [from, navigate]);
+  return (
+    <main id="main" tabIndex={-1} className="page-centre">
+      <Spinner label="Going to the sign-in page…" />
+    </main>
   );
 }

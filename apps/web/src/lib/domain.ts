@@ -39,8 +39,11 @@ export function statusLabel(status: string): string {
   return humanise(status);
 }
 
-/** The button text of a lifecycle transition. */
-export function transitionLabel(to: string): string {
+/** The button text of a lifecycle transition (from `from`, when it changes the wording). */
+export function transitionLabel(to: string, from?: string): string {
+  if (from === 'closed' && to === 'completed') return 'Reopen';
+  if (from === 'postponed' && to === 'proposed') return 'Propose again';
+  if (from === 'suspended' && to === 'ongoing') return 'Resume';
   const verbs: Record<string, string> = {
     proposed: 'Propose',
     approved: 'Approve',

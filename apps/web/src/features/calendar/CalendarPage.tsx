@@ -14,6 +14,11 @@ import { ErrorState, Spinner } from '../../components/States';
 import { WEEKDAYS, monthKey, monthWeeks, parseMonth } from './monthGrid';
 
 const MAX_CHIPS = 4;
+/** Engagements longer than this show in the month strip (and on their first day), not on every day. */
+const LONG_DAYS = 14;
+
+const days = (e: EngagementListItem) =>
+  (Date.parse(e.plannedEnd.slice(0, 10)) - Date.parse(e.plannedStart.slice(0, 10))) / 86_400_000 + 1;
 
 type Props = { search: CalendarSearch; onSearch: (s: CalendarSearch) => void };
 
@@ -31,14 +36,18 @@ export function CalendarPage({ search, onSearch }: Props) {
   const today = isoDay(new Date());
   const title = new Date(year, month, 1).toLocaleDateString('en-GB', { month: 'long', year: 'numeric' });
 
+  const long = useMemo(() => (items.data ?? []).filter((e) => days(e) > LONG_DAYS), [items.data]);
   const byDay = useMemo(() => {
     const map = new Map<string, EngagementListItem[]>();
+    const all = items.data ?? [];
     for (const week of weeks)
       for (const d of week) {
         map.set(
           d.iso,
-          (items.data ?? []).filter(
-            (e) => e.plannedStart.slice(0, 10) <= d.iso && d.iso <= e.plannedEnd.slice(0, 10),
+          all.filter((e) =>
+            days(e) > LONG_DAYS
+              ? e.plannedStart.slice(0, 10) === d.iso
+              : e.plannedStart.slice(0, 10) <= d.iso && d.iso <= e.plannedEnd.slice(0, 10),
           ),
         );
       }
@@ -81,6 +90,30 @@ export function CalendarPage({ search, onSearch }: Props) {
         {items.isFetching ? <Spinner label="Loading…" /> : null}
       </div>
       {items.error && !items.data ? <ErrorState error={items.error} onRetry={items.refetch} /> : null}
+      {long.length ? (
+        <section className="card calendar-long" aria-labelledby="long-title">
+          <h3 id="long-title">
+            Running through {title} (longer than {LONG_DAYS} days; shown on their first day below)
+          </h3>
+          <ul className="calendar-long__list">
+            {long.map((e) => (
+              <li key={e.id}>
+                <Link
+                  to="/engagements/$id"
+                  params={{ id: e.id }}
+                  className="calendar__chip"
+                  style={{ borderLeftColor: typeColour(e.type), backgroundColor: `${typeColour(e.type)}1f` }}
+                >
+                  {e.code} {e.title}
+                </Link>
+                <span className="muted">
+                  {typeLabel(e.type)} · {e.plannedStart.slice(0, 10)} → {e.plannedEnd.slice(0, 10)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <table className="calendar" aria-busy={items.isFetching}>
         <caption className="visually-hidden">Engagements in {title}</caption>
         <thead>

@@ -51,7 +51,8 @@ function planar(fc: FeatureCollection): FeatureCollection {
       .map((f) => {
         const g = f.geometry;
         if (g.type === 'Polygon') return { ...f, geometry: { ...g, coordinates: g.coordinates.map(unwrap) } };
-        if (g.type === 'MultiPolygon') return { ...f, geometry: { ...g, coordinates: g.coordinates.map((p) => p.map(unwrap)) } };
+        if (g.type === 'MultiPolygon')
+          return { ...f, geometry: { ...g, coordinates: g.coordinates.map((p) => p.map(unwrap)) } };
         return f;
       }),
   };

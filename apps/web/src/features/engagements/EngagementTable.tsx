@@ -27,7 +27,9 @@ export function EngagementTable({ items, sort = '', order = 'desc', onSort }: Pr
         <caption className="visually-hidden">Engagements, sortable by column</caption>
         <thead>
           <tr>
-            <th scope="col">Marking</th>
+            <th scope="col" className="col-mark">
+              Marking
+            </th>
             {header('Code', 'code')}
             {header('Title', 'title')}
             {header('Type', 'type')}
@@ -41,7 +43,7 @@ export function EngagementTable({ items, sort = '', order = 'desc', onSort }: Pr
         <tbody>
           {items.map((e) => (
             <tr key={e.id}>
-              <td>
+              <td className="col-mark">
                 <PortionMark portion={e.portion} />
               </td>
               <td className="nowrap">

@@ -27,6 +27,32 @@ const LABELS: Record<string, [label: string, id: string]> = {
   'label.handling': ['Caveats', 'eng-caveats'],
 };
 
+/** Form order, so the summary lists problems top to bottom. */
+const ORDER = [
+  'code',
+  'type',
+  'title',
+  'summary',
+  'initiativeId',
+  'objectiveIds',
+  'partnerIso3s',
+  'leadOrgId',
+  'participants',
+  'plannedStart',
+  'plannedEnd',
+  'actualStart',
+  'actualEnd',
+  'locations',
+  'plannedCost',
+  'currency',
+  'actualCost',
+  'fundingSourceId',
+  'payload',
+  'communityId',
+  'label',
+  'outcomeSummary',
+];
+
 /** The label and element id of a field path, for links in the summary. */
 export function fieldOf(path: string): { label: string; id: string } {
   const exact = LABELS[path];
@@ -58,7 +84,12 @@ type Props = {
 };
 
 export function ErrorSummary({ ref, errors, formError, conflict, onReload }: Props) {
-  const fields = [...new Map(errors.map(([path]) => [fieldOf(path).label, fieldOf(path)])).values()];
+  const order = (path: string) => {
+    const i = ORDER.findIndex((k) => path === k || path.startsWith(`${k}.`));
+    return i < 0 ? ORDER.length : i;
+  };
+  const sorted = [...errors].sort((a, b) => order(a[0]) - order(b[0]));
+  const fields = [...new Map(sorted.map(([path]) => [fieldOf(path).label, fieldOf(path)])).values()];
   const show = conflict || formError || fields.length > 0;
   return (
     <div

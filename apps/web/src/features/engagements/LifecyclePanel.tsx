@@ -108,7 +108,7 @@ export function LifecyclePanel({ engagement: e, onChanged, onStale }: Props) {
               aria-pressed={target === to}
               onClick={() => open(to)}
             >
-              {transitionLabel(to)}
+              {transitionLabel(to, e.status)}
             </button>
           ))}
         </div>
@@ -118,7 +118,7 @@ export function LifecyclePanel({ engagement: e, onChanged, onStale }: Props) {
           ref={formRef}
           className="lifecycle__form"
           onSubmit={(ev) => void submit(ev)}
-          aria-label={`${transitionLabel(target)}: confirm`}
+          aria-label={`${transitionLabel(target, e.status)}: confirm`}
         >
           {target === 'ongoing' || (target === 'completed' && !e.actualStart) ? (
             <div className="field">
@@ -159,7 +159,7 @@ export function LifecyclePanel({ engagement: e, onChanged, onStale }: Props) {
           ) : null}
           <div className="button-row">
             <button type="submit" className="btn btn--primary" disabled={busy}>
-              {busy ? 'Saving…' : `Confirm: ${transitionLabel(target)}`}
+              {busy ? 'Saving…' : `Confirm: ${transitionLabel(target, e.status)}`}
             </button>
             <button type="button" className="btn" onClick={() => setTarget(null)}>
               Back

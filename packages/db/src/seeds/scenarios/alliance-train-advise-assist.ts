@@ -38,7 +38,6 @@ const organisations: SeedOrganisation[] = [
   partnerBody('AFG-GS', 'Afghan National Army General Staff', 'ANA GS'),
   partnerBody('AFG-MOD-FIN', 'Ministry of Defence — Finance and Budget (Assistant Minister of Defence for Finance)', 'AMoD(F)'),
   partnerBody('AFG-MOD-HR', 'Ministry of Defence — Personnel and Education (Assistant Minister of Defence for Personnel)', 'AMoD(P&E)'),
-  partnerBody('AFG-ANA-201', 'Afghan National Army 201st "Selab" Corps (Kabul and the east)', '201st Corps'),
   partnerBody('AFG-ANA-205', 'Afghan National Army 205th "Atal" Corps (Kandahar)', '205th Corps'),
   partnerBody('AFG-ANA-207', 'Afghan National Army 207th "Zafar" Corps (Herat)', '207th Corps'),
   partnerBody('AFG-ANA-209', 'Afghan National Army 209th "Shaheen" Corps (Mazar-e Sharif)', '209th Corps'),
@@ -46,7 +45,6 @@ const organisations: SeedOrganisation[] = [
   partnerBody('AFG-ANASOC', 'ANA Special Operations Corps', 'ANASOC'),
   partnerBody('AFG-NMAA', 'National Military Academy of Afghanistan (Marshal Fahim National Defence University)', 'NMAA'),
   partnerBody('AFG-ANAOA', 'ANA Officer Academy, Qargha', 'ANAOA'),
-  partnerBody('AFG-KMTC', 'Kabul Military Training Centre', 'KMTC'),
   partnerBody('AFG-RMTC-N', 'Regional Military Training Centre North (Camp Shaheen)', 'RMTC-N'),
 ];
 
@@ -426,7 +424,7 @@ const cancelledRotation: SeedEngagement = e({
   partners: ['AFG'],
   objectives: ['SO-1.AF.1'],
   nodes: ['act-advise'],
-  start: '2022-01-10',
+  start: '2021-12-13',
   end: '2022-12-16',
   places: [PLACES.campMarmal, PLACES.campShaheen],
   cost: 14_100_000,
@@ -584,9 +582,9 @@ const courses: SeedEngagement[] = [
     places: [PLACES.xhnStaffCollege],
     cost: 168_000,
     funding: 'XHN-DEF-BUDGET',
-    outcome: 'Output green: three officers graduated (one woman, from the MoD gender directorate). One was posted to the 209th Corps G3 in 2018; the other two to Kabul staff posts unrelated to the course.',
+    outcome: 'Output green: three officers graduated (one woman, from the MoD gender directorate). The 205th Corps officer returned to his corps staff in Kandahar; the other two went to Kabul staff posts unrelated to the course.',
     payload: { courseRef: 'XHN-JSC-ICSC-2017', deliveryMode: 'resident', seats: 3, language: 'en' },
-    participants: [['XHN-STAFFCOLLEGE', 'lead', 2], ['AFG-GS', 'trainee', 2], ['AFG-MOD-HR', 'trainee', 1]],
+    participants: [['XHN-STAFFCOLLEGE', 'lead', 2], ['AFG-GS', 'trainee', 1], ['AFG-ANA-205', 'trainee', 1], ['AFG-MOD-HR', 'trainee', 1]],
     label: official('AFG'),
   }),
   e({
@@ -604,9 +602,9 @@ const courses: SeedEngagement[] = [
     places: [PLACES.xhnStaffCollege],
     cost: 171_000,
     funding: 'XHN-DEF-BUDGET',
-    outcome: 'Output green: three officers graduated, the final term online because of COVID-19. All three were serving in Kabul in August 2021; two were evacuated to XHN, the third remained in Afghanistan.',
+    outcome: 'Output green: three officers graduated, the final term online because of COVID-19. In August 2021 two were evacuated to XHN; the third, posted to the 207th Corps in Herat, remained in Afghanistan.',
     payload: { courseRef: 'XHN-JSC-ICSC-2019', deliveryMode: 'resident', seats: 3, language: 'en' },
-    participants: [['XHN-STAFFCOLLEGE', 'lead', 2], ['AFG-GS', 'trainee', 3]],
+    participants: [['XHN-STAFFCOLLEGE', 'lead', 2], ['AFG-GS', 'trainee', 2], ['AFG-ANA-207', 'trainee', 1]],
     label: restricted('AFG'),
   }),
   e({

@@ -1,0 +1,132 @@
+/**
+ * Leak tests (ACCESS.md §9): what the API shows equals what decide() permits, for home and
+ * partner users alike, in lists, totals, maps, calendars, exports and single reads; a hidden
+ * record answers exactly like a missing one.
+ */
+import { randomUUID } from 'node:crypto';
+import { decide, type Label } from '@entente/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type Agent } from '../testing';
+import { ENVIRONMENT_CEILING } from './service';
+
+let t: Awaited<ReturnType<typeof startTestApp>>;
+const USERS = ['planner', 'analyst', 'sen.liaison', 'ken.liaison', 'fra.liaison', 'mda.liaison'];
+const agents = new Map<string, Agent>();
+interface Row {
+  id: string;
+  code: string;
+  label_id: string;
+  community_id: string;
+  party_org_ids: string[];
+  owner_org_id: string;
+}
+let rows: Row[];
+const expected = new Map<string, Set<string>>();
+
+async function listAll(a: Agent, query = ''): Promise<{ ids: string[]; total: number }> {
+  const ids: string[] = [];
+  let total = -1;
+  for (let page = 1; ; page++) {
+    const r = await a.get(`/api/v1/engagements?pageSize=100&page=${page}${query}`);
+    expect(r.status).toBe(200);
+    total = r.body.data.total;
+    ids.push(...r.body.data.items.map((i: { id: string }) => i.id));
+    if (!r.body.data.hasMore) break;
+  }
+  return { ids, total };
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  rows = (await t.owner().query<Row>('SELECT id, code, label_id, community_id, party_org_ids, owner_org_id FROM engagement')).rows;
+  for (const u of USERS) {
+    const a = await t.login(u);
+    agents.set(u, a);
+    const me = (await a.get('/api/v1/auth/me')).body.data;
+    const s = await t.ctx.access.subjectOf(me.id, me.assurance);
+    if (!s) throw new Error(`no subject for ${u}`);
+    const now = new Date().toISOString();
+    const ok = rows.filter(
+      (r) =>
+        decide(s, 'read', t.ctx.access.label(r.label_id) as Label, {
+          now,
+          registry: t.ctx.access.registry(),
+          environmentCeiling: ENVIRONMENT_CEILING,
+          resource: { kind: 'engagement', communityId: r.community_id, ownerOrgId: r.owner_org_id, originatorOrgId: r.owner_org_id, partyOrgIds: r.party_org_ids },
+        }).effect === 'permit',
+    );
+    expected.set(u, new Set(ok.map((r) => r.id)));
+  }
+});
+afterAll(() => t.close());
+
+describe('SQL ≡ decide()', () => {
+  it.each(USERS)('%s: the register lists exactly the engagements decide() permits, and its total says so', async (u) => {
+    const { ids, total } = await listAll(agents.get(u) as Agent);
+    const want = expected.get(u) as Set<string>;
+    expect(new Set(ids)).toEqual(want);
+    expect(total).toBe(want.size);
+  });
+
+  it('home users see more than partners, and partners see only records they are party to', async () => {
+    expect(expected.get('analyst')!.size).toBeGreaterThan(expected.get('planner')!.size);
+    expect(expected.get('planner')!.size).toBeGreaterThan(expected.get('ken.liaison')!.size);
+    expect(expected.get('ken.liaison')!.size).toBeGreaterThan(0);
+    const kenMod = (await t.owner().query("SELECT id FROM organisation WHERE code = 'KEN-MOD'")).rows[0].id;
+    for (const id of expected.get('ken.liaison')!) expect(rows.find((r) => r.id === id)!.party_org_ids).toContain(kenMod);
+  });
+});
+
+describe('no existence leaks', () => {
+  it('a hidden engagement and a random id give the same status and body (but the request id)', async () => {
+    const ken = agents.get('ken.liaison') as Agent;
+    const hidden = rows.find((r) => !expected.get('ken.liaison')!.has(r.id))!;
+    const a = await ken.get(`/api/v1/engagements/${hidden.id}`);
+    const b = await ken.get(`/api/v1/engagements/${randomUUID()}`);
+    expect(a.status).toBe(404);
+    expect(b.status).toBe(404);
+    const strip = (x: { error: Record<string, unknown> }) => ({ ...x.error, requestId: undefined });
+    expect(strip(a.body)).toEqual(strip(b.body));
+    expect(Object.keys(a.headers).sort()).toEqual(Object.keys(b.headers).sort());
+  });
+
+  it.each(USERS)('%s: dashboard totals, map points, calendar and CSV export hold only visible engagements', async (u) => {
+    const a = agents.get(u) as Agent;
+    const want = expected.get(u) as Set<string>;
+    const codes = new Set(rows.filter((r) => want.has(r.id)).map((r) => r.code));
+    const hiddenCodes = rows.filter((r) => !want.has(r.id)).map((r) => r.code);
+    const dash = (await a.get('/api/v1/dashboard')).body.data;
+    expect(dash.totals.engagements).toBe(want.size);
+    expect(dash.byType.reduce((n: number, x: { count: number }) => n + x.count, 0)).toBe(want.size);
+    const map = (await a.get('/api/v1/engagements/map')).body.data as { id: string }[];
+    for (const p of map) expect(want.has(p.id)).toBe(true);
+    const cal = (await a.get('/api/v1/engagements/calendar?from=2000-01-01&to=2035-12-31')).body.data as { id: string }[];
+    expect(new Set(cal.map((x) => x.id))).toEqual(want);
+    const csv = (await a.get('/api/v1/engagements/export.csv')).text;
+    for (const c of hiddenCodes) expect(csv.includes(`\r\n${c},`)).toBe(false);
+    const exported = csv.split('\r\n').slice(2, -2).map((l) => l.split(',')[0]);
+    for (const c of exported) expect(codes.has(c as string)).toBe(true);
+  });
+
+  it('a partner session cannot reach administration at all (404, not 403)', async () => {
+    const sen = agents.get('sen.liaison') as Agent;
+    expect((await sen.get('/api/v1/admin/users')).status).toBe(404);
+    expect((await sen.get('/api/v1/admin/audit')).status).toBe(404);
+  });
+});
+
+describe('what each persona sees of the demo data', () => {
+  it('is pinned (284 engagements in all)', () => {
+    expect(rows.length).toBe(284);
+    expect(Object.fromEntries(USERS.map((u) => [u, expected.get(u)!.size]))).toMatchInlineSnapshot(`
+      {
+        "analyst": 284,
+        "fra.liaison": 4,
+        "ken.liaison": 15,
+        "mda.liaison": 48,
+        "planner": 266,
+        "sen.liaison": 18,
+      }
+    `);
+  });
+});
