@@ -24,8 +24,12 @@ export function readEnv(env: Record<string, string | undefined> = process.env): 
   };
 }
 
-/** Print a result as JSON or as text, and set the exit code. */
+let exitWith = 0;
+/** The exit code the last command asked for. */
+export const requestedExit = () => exitWith;
+
+/** Print a result as JSON or as text, and record the exit code. */
 export function output(json: boolean, value: unknown, text: string, code = 0): void {
   process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
-  process.exitCode = code;
+  exitWith = code;
 }

@@ -2,7 +2,7 @@
 /** The `entente` command. User commands call the API; db-* commands touch the database directly. */
 import { Command, InvalidArgumentError } from 'commander';
 import { ApiError } from './client';
-import { readEnv } from './env';
+import { readEnv, requestedExit } from './env';
 import { serve } from './commands/serve';
 import { dbMigrate } from './commands/db-migrate';
 import { dbSeed } from './commands/db-seed';
@@ -17,14 +17,26 @@ const int = (v: string) => {
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a positive whole number');
   return n;
 };
-const program = new Command('entente').description('Entente: plan, run, coordinate and evaluate security engagements').option('--json', 'machine-readable output');
+const program = new Command('entente')
+  .description('Entente: plan, run, coordinate and evaluate security engagements')
+  .option('--json', 'machine-readable output');
 const json = () => Boolean(program.opts().json);
 
-program.command('serve').description('start the web app and API (embedded PostgreSQL unless ENTENTE_DATABASE_URL is set)').action(serve);
+program
+  .command('serve')
+  .description('start the web app and API (embedded PostgreSQL unless ENTENTE_DATABASE_URL is set)')
+  .action(serve);
 const db = program.command('db').description('database administration (runs as the owner)');
-db.command('migrate').description('apply the committed migrations').action(() => dbMigrate(env, { json: json() }));
-db.command('seed').argument('[scenario...]', 'reference scenarios to load (default: all)').description('load reference data, demo scenarios and demo users').action((s: string[]) => dbSeed(env, s, { json: json() }));
-const users = program.command('users').description('user administration (through the API; ENTENTE_USER/ENTENTE_PASSWORD/ENTENTE_TOTP_SECRET)');
+db.command('migrate')
+  .description('apply the committed migrations')
+  .action(() => dbMigrate(env, { json: json() }));
+db.command('seed')
+  .argument('[scenario...]', 'reference scenarios to load (default: all)')
+  .description('load reference data, demo scenarios and demo users')
+  .action((s: string[]) => dbSeed(env, s, { json: json() }));
+const users = program
+  .command('users')
+  .description('user administration (through the API; ENTENTE_USER/ENTENTE_PASSWORD/ENTENTE_TOTP_SECRET)');
 users
   .command('create')
   .requiredOption('--username <name>')
@@ -37,28 +49,57 @@ users
   .option('--compartments <list>', 'comma-separated', '')
   .option('--communities <list>', 'comma-separated', 'all')
   .action((o: Record<string, string>) =>
-    usersCreate(env, {
-      username: o.username, displayName: o.displayName, password: o.password, orgCode: o.org, nationality: o.nationality,
-      roles: (o.roles ?? '').split(',').filter(Boolean), clearance: o.clearance, compartments: (o.compartments ?? '').split(',').filter(Boolean),
-      communities: (o.communities ?? '').split(',').filter(Boolean),
-    }, { json: json() }),
+    usersCreate(
+      env,
+      {
+        username: o.username,
+        displayName: o.displayName,
+        password: o.password,
+        orgCode: o.org,
+        nationality: o.nationality,
+        roles: (o.roles ?? '').split(',').filter(Boolean),
+        clearance: o.clearance,
+        compartments: (o.compartments ?? '').split(',').filter(Boolean),
+        communities: (o.communities ?? '').split(',').filter(Boolean),
+      },
+      { json: json() },
+    ),
   );
-program.command('import').argument('<file>', 'CSV or XLSX').option('--dry-run', 'validate only').description('import engagements (all or nothing)').action((file: string, o: { dryRun?: boolean }) => importEngagements(env, file, { json: json(), dryRun: !!o.dryRun }));
+program
+  .command('import')
+  .argument('<file>', 'CSV or XLSX')
+  .option('--dry-run', 'validate only')
+  .description('import engagements (all or nothing)')
+  .action((file: string, o: { dryRun?: boolean }) =>
+    importEngagements(env, file, { json: json(), dryRun: !!o.dryRun }),
+  );
 program
   .command('export')
   .option('--format <format>', 'csv or ics', 'csv')
   .option('--out <file>', "output file ('-' for stdout)")
   .option('--q <text>', 'text search')
   .description('export the engagements you may see')
-  .action((o: { format: string; out?: string; q?: string }) => exportEngagements(env, { json: json(), format: o.format === 'ics' ? 'ics' : 'csv', out: o.out, q: o.q }));
+  .action((o: { format: string; out?: string; q?: string }) =>
+    exportEngagements(env, { json: json(), format: o.format === 'ics' ? 'ics' : 'csv', out: o.out, q: o.q }),
+  );
 const audit = program.command('audit').description('the tamper-evident audit log');
-audit.command('verify').option('--from <seq>', 'first seq', int).option('--to <seq>', 'last seq', int).description('recompute the hash chain').action((o: { from?: number; to?: number }) => auditVerify(env, { json: json(), from: o.from, to: o.to }));
+audit
+  .command('verify')
+  .option('--from <seq>', 'first seq', int)
+  .option('--to <seq>', 'last seq', int)
+  .description('recompute the hash chain')
+  .action((o: { from?: number; to?: number }) => auditVerify(env, { json: json(), from: o.from, to: o.to }));
 
-program.parseAsync().catch((e: unknown) => {
-  if (e instanceof ApiError) {
-    process.stderr.write(`${e.message}${e.fields.map((f) => `\n  ${f.path}: ${f.message}`).join('')}\n`);
-    process.exit(e.status === 2 ? 2 : 1);
-  }
-  process.stderr.write(`${(e as Error).message}\n`);
-  process.exit(2);
-});
+program
+  .parseAsync()
+  .then(() => {
+    if (program.args[0] !== 'serve') process.exit(requestedExit());
+  })
+  .catch((e: unknown) => {
+    if (e instanceof ApiError) {
+      process.stderr.write(`${e.message}${e.fields.map((f) => `\n  ${f.path}: ${f.message}`).join('')}\n`);
+      process.exit(e.status === 2 ? 2 : 1);
+    }
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(2);
+  });

@@ -16,21 +16,40 @@ export interface SourceRow {
   cells: Record<string, string>;
 }
 
-/** Parse a CSV (an Entente export with banner lines is accepted) into rows with file line numbers. */
+/**
+ * Parse a CSV into rows with their file line numbers (quoted cells may span lines). Banner
+ * lines of an Entente export (before the header and repeated at the end) are skipped.
+ */
 export function parseCsv(text: string): SourceRow[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  let skip = 0;
-  while (skip < lines.length && !/^"?code"?,/i.test(lines[skip] ?? '')) skip++;
-  if (skip >= lines.length) throw new DomainError('validation', 'The file has no header row starting with "code".', [{ path: 'line 1', message: 'missing header row' }]);
-  const body = lines.slice(skip).join('\n');
-  const parsed = Papa.parse<Record<string, string>>(body, { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim().toLowerCase() });
+  const src = text.replace(/^\uFEFF/, '');
+  const lines = src.split(/\r?\n/);
+  const headerAt = lines.findIndex((l) => /^"?code"?,/i.test(l));
+  if (headerAt < 0) throw new DomainError('validation', 'The file has no header row starting with "code".', [{ path: 'line 1', message: 'missing header row' }]);
+  const banners = new Set(lines.slice(0, headerAt).map((l) => l.trim()).filter(Boolean));
+  const offset = /^"?code"?,/im.exec(src)?.index ?? 0;
+  const body = src.slice(offset);
   const out: SourceRow[] = [];
-  parsed.data.forEach((cells, i) => {
-    const meta = parsed.data.length; // rows parsed
-    void meta;
-    const values = Object.values(cells).filter((v) => v !== undefined && v !== '');
-    if (values.length === 1 && Object.keys(cells).length > 1 && String(values[0]).startsWith('HUB ')) return; // trailing banner
-    out.push({ line: skip + 2 + i, cells });
+  let header: string[] = [];
+  let lineOfRowStart = headerAt + 1;
+  let consumed = 0;
+  Papa.parse<string[]>(body, {
+    skipEmptyLines: false,
+    step: (r) => {
+      const row = r.data;
+      const end = r.meta.cursor;
+      const rowText = body.slice(consumed, end);
+      const line = lineOfRowStart;
+      lineOfRowStart += (rowText.match(/\n/g) ?? []).length + (rowText.endsWith('\n') ? 0 : 1);
+      consumed = end;
+      if (header.length === 0) {
+        header = row.map((h) => h.trim().toLowerCase());
+        return;
+      }
+      if (row.every((c) => c.trim() === '') || (row.length === 1 && banners.has((row[0] ?? '').trim()))) return;
+      const cells: Record<string, string> = {};
+      header.forEach((h, i) => (cells[h] = (row[i] ?? '').trim()));
+      out.push({ line, cells });
+    },
   });
   return out;
 }

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import pg from 'pg';
 import { ensureDatabase, withDatabase } from './admin';
 import { startEmbedded } from './embedded';
 
@@ -40,7 +41,24 @@ export async function connectOwner(opts: { databaseUrl?: string | undefined; dat
   const dataDir = resolve(opts.dataDir);
   const secrets = loadSecrets(dataDir);
   if (opts.databaseUrl) return { ownerUrl: opts.databaseUrl, secrets, embedded: false, stop: async () => {} };
+  // The server may already be running (e.g. `entente audit verify` beside `npm start`): use it.
+  const running = `postgres://postgres:${encodeURIComponent(secrets.postgresPassword)}@127.0.0.1:${opts.embeddedPort}/postgres`;
+  if (await accepts(running)) {
+    await ensureDatabase(running, 'entente');
+    return { ownerUrl: withDatabase(running, 'entente'), secrets, embedded: true, stop: async () => {} };
+  }
   const server = await startEmbedded({ dataDir, port: opts.embeddedPort, password: secrets.postgresPassword });
   await ensureDatabase(server.url, 'entente');
   return { ownerUrl: withDatabase(server.url, 'entente'), secrets, embedded: true, stop: server.stop };
+}
+
+async function accepts(url: string): Promise<boolean> {
+  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  try {
+    await c.connect();
+    await c.end();
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -2,7 +2,7 @@
  * The engagement form (create and edit). Validates with the contract's schema and shows every message next to its
  * field; server 400 field errors land in the same places; a 409 keeps the user's edits.
  */
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { EngagementInput, Warning } from '@entente/contracts';
 import { ApiError, messageOf } from '../../lib/api';
 import { TYPE_FAMILIES, typeLabel } from '../../lib/engagementTypes';
@@ -67,7 +67,12 @@ export function EngagementForm({ mode, initial, refs, onSave, onCheck, onCancel,
     });
   };
 
-  const focusSummary = () => setTimeout(() => summaryRef.current?.focus(), 0);
+  // After a failed save or check, move focus to the summary once it has rendered.
+  const [focusTick, setFocusTick] = useState(0);
+  const focusSummary = () => setFocusTick((t) => t + 1);
+  useEffect(() => {
+    if (focusTick > 0) summaryRef.current?.focus();
+  }, [focusTick]);
 
   const handleApiError = (error: unknown) => {
     if (error instanceof ApiError && error.status === 409) {

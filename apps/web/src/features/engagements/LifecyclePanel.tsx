@@ -116,6 +116,7 @@ export function LifecyclePanel({ engagement: e, onChanged, onStale }: Props) {
       {target ? (
         <form
           ref={formRef}
+          noValidate
           className="lifecycle__form"
           onSubmit={(ev) => void submit(ev)}
           aria-label={`${transitionLabel(target, e.status)}: confirm`}
@@ -148,7 +149,7 @@ export function LifecyclePanel({ engagement: e, onChanged, onStale }: Props) {
               id="tr-reason"
               rows={3}
               value={reason}
-              required={reasonRequired}
+              aria-required={reasonRequired || undefined}
               onChange={(ev) => setReason(ev.target.value)}
             />
           </div>

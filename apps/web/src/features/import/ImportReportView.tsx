@@ -33,7 +33,7 @@ export function ImportReportView({ report, dryRun }: { report: ImportReport; dry
                   <td>
                     <code>{p.field}</code>
                   </td>
-                  <td>{p.message}</td>
+                  <td className="wrap-anywhere">{p.message}</td>
                 </tr>
               ))}
             </tbody>
