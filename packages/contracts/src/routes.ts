@@ -17,6 +17,7 @@ export const ROUTES = {
   agreements: '/agreements',
   agreement: '/agreements/:id',
   objectives: '/strategy/objectives',
+  objectiveTransition: '/strategy/objectives/:id/transitions',
   plans: '/strategy/plans',
   initiatives: '/strategy/initiatives',
   initiative: '/strategy/initiatives/:id',

@@ -1,6 +1,6 @@
 /** Strategy: objectives (tree), lines of effort, cooperation plans, initiatives with logic models. */
 import { z } from 'zod';
-import { Uuid } from './common';
+import { IsoDate, LabelInput, Uuid } from './common';
 
 export const ObjectiveItem = z.object({
   id: Uuid,
@@ -15,6 +15,7 @@ export const ObjectiveItem = z.object({
   validFrom: z.string(),
   validTo: z.string().nullable(),
   portion: z.string(),
+  version: z.number().int(),
   engagementCount: z.number().int(),
   linesOfEffort: z.array(z.object({ id: Uuid, code: z.string(), title: z.string() })),
 });
@@ -64,3 +65,20 @@ export const Initiative = InitiativeItem.extend({
   engagementCount: z.number().int(),
 });
 export type Initiative = z.infer<typeof Initiative>;
+
+export const ObjectiveInput = z.object({
+  code: z.string().trim().min(2).max(30),
+  title: z.string().trim().min(3).max(300),
+  description: z.string().trim().min(1, 'describe the end pursued').max(5000),
+  level: z.enum(['national', 'regional', 'functional', 'partner']),
+  parentId: Uuid.optional(),
+  priority: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  threatFocus: z.array(z.enum(['instability', 'terrorism', 'piracy', 'trafficking', 'cyber', 'partner_capability', 'conflict'])).default([]),
+  regionCodes: z.array(z.string()).default([]),
+  validFrom: IsoDate,
+  validTo: IsoDate.optional(),
+  communityId: Uuid,
+  label: LabelInput,
+});
+export type ObjectiveInput = z.infer<typeof ObjectiveInput>;
+export const ObjectiveTransition = z.object({ to: z.enum(['active', 'retired']), version: z.number().int().min(1), reason: z.string().max(2000).optional() });

@@ -6,3 +6,4 @@ export * from './shared/errors';
 export * from './engagements/deconfliction';
 export * from './labels/index';
 export * from './access/index';
+export * from './strategy/objectives';

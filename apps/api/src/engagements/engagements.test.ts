@@ -118,6 +118,18 @@ describe('editing and the lifecycle', () => {
     expect(trail.rows.map((r) => r.action)).toEqual(expect.arrayContaining(['engagement.proposed', 'engagement.approved', 'engagement.ongoing', 'engagement.completed']));
   });
 
+  it('refuses approval while the partner is suspended', async () => {
+    const created = await planner.send('POST', '/api/v1/engagements', { ...draft, code: 'TST-2030-002', plannedStart: '2030-06-01', plannedEnd: '2030-06-02' });
+    const id = created.body.data.id;
+    expect((await planner.send('POST', `/api/v1/engagements/${id}/transitions`, { to: 'proposed', version: 1 })).status).toBe(200);
+    await t.owner().query("UPDATE partner SET status = 'suspended' WHERE iso3 = 'KEN'");
+    const r = await approver.send('POST', `/api/v1/engagements/${id}/transitions`, { to: 'approved', version: 2 });
+    await t.owner().query("UPDATE partner SET status = 'active' WHERE iso3 = 'KEN'");
+    expect(r.status).toBe(422);
+    expect(r.body.error.message).toMatch(/KEN is suspended/);
+    expect((await approver.send('POST', `/api/v1/engagements/${id}/transitions`, { to: 'approved', version: 2 })).status).toBe(200);
+  });
+
   it('warns about deconfliction: the same partner unit booked in an overlapping window', async () => {
     const base = draft as { participants: { orgId: string }[] };
     const r = await planner.send('POST', '/api/v1/engagements/check', { type: 'training_course', plannedStart: '2030-03-03', plannedEnd: '2030-03-05', partnerIso3s: ['KEN'], participants: base.participants.map((p) => ({ orgId: p.orgId })) });

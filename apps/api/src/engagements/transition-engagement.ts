@@ -31,6 +31,11 @@ export async function transitionEngagement(uc: UseCaseCtx, id: string, t: Transi
     const warnings = await checkEngagement(uc, e);
     const blocking = warnings.filter((w) => w.severity === 'blocking');
     if (blocking.length && !t.reason?.trim()) throw guard(`Resolve or override (with a reason) the blocking checks: ${blocking.map((b) => b.message).join(' ')}`, 'reason');
+    for (const iso3 of e.partnerIso3s) {
+      const p = await scoped.findPartnerRecord(uc.tx, uc.scope, iso3);
+      if (p?.status === 'suspended') throw guard(`${iso3} is suspended as a partner: no engagement with it can be approved.`);
+      if (p?.status === 'restricted' && !(p.allowedTypes ?? []).includes(e.type)) throw guard(`${iso3} is restricted: only ${(p.allowedTypes ?? []).join(', ') || 'no'} engagement types can be approved.`);
+    }
     const noAgreement = warnings.filter((w) => w.kind === 'no_agreement');
     if (noAgreement.length) throw guard(noAgreement.map((w) => w.message).join(' '));
   }

@@ -11,7 +11,7 @@ export async function listObjectives(uc: UseCaseCtx): Promise<ObjectiveItem[]> {
   const visibleIds = new Set(objs.map((o) => o.id));
   return objs.map((o) => ({
     id: o.id, code: o.code, title: o.title, description: o.description, level: o.level, parentId: o.parentId && visibleIds.has(o.parentId) ? o.parentId : null,
-    priority: o.priority, threatFocus: o.threatFocus, status: o.status, validFrom: o.validFrom, validTo: o.validTo, portion: uc.mark(o.labelId),
+    priority: o.priority, threatFocus: o.threatFocus, status: o.status, validFrom: o.validFrom, validTo: o.validTo, portion: uc.mark(o.labelId), version: o.version,
     engagementCount: o.engagementCount, linesOfEffort: loes.filter((l) => l.objectiveId === o.id).map((l) => ({ id: l.id, code: l.code, title: l.title })),
   }));
 }

@@ -1,15 +1,24 @@
 /** Routes of the strategy slice. */
-import { ErrorEnvelope, Initiative, InitiativeItem, ObjectiveItem, PlanItem, ROUTES, envelope } from '@entente/contracts';
+import { ErrorEnvelope, Initiative, InitiativeItem, ObjectiveInput, ObjectiveItem, ObjectiveTransition, PlanItem, ROUTES, envelope } from '@entente/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context';
 import { respond } from '../http/run';
 import { getInitiative, listInitiatives, listObjectives, listPlans } from './read-strategy';
+import { createObjective } from './create-objective';
+import { transitionObjective } from './transition-objective';
 
 export const strategyRoutes = (app: AppContext): FastifyPluginAsyncZod => async (f) => {
   const tags = ['strategy'];
   const P = z.object({ partner: z.string().optional() });
   f.get(ROUTES.objectives, { schema: { tags, response: { 200: envelope(z.array(ObjectiveItem)), 401: ErrorEnvelope } } }, (req, reply) => respond(app, req, reply, listObjectives));
+  const errs = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope, 409: ErrorEnvelope, 422: ErrorEnvelope };
+  f.post(ROUTES.objectives, { schema: { tags, body: ObjectiveInput, response: { 201: envelope(ObjectiveItem), ...errs } } }, (req, reply) =>
+    respond(app, req, reply, (uc) => createObjective(uc, req.body), 201),
+  );
+  f.post(ROUTES.objectiveTransition, { schema: { tags, params: z.object({ id: z.string() }), body: ObjectiveTransition, response: { 200: envelope(z.object({ objective: ObjectiveItem, realign: z.array(z.string()) })), ...errs } } }, (req, reply) =>
+    respond(app, req, reply, (uc) => transitionObjective(uc, req.params.id, req.body)),
+  );
   f.get(ROUTES.plans, { schema: { tags, querystring: P, response: { 200: envelope(z.array(PlanItem)), 401: ErrorEnvelope } } }, (req, reply) =>
     respond(app, req, reply, (uc) => listPlans(uc, req.query.partner)),
   );

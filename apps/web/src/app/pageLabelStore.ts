@@ -92,7 +92,7 @@ export function usePageLabel(): PageLabel {
 }
 
 /** While mounted, the data a component renders raises the page banner to at least `label`. */
-export function usePageLabelContribution(label: PageLabel | undefined): void {
+export function usePageLabelContribution(label: PageLabel | null | undefined): void {
   const id = useId();
   const banner = label?.banner;
   const colour = label?.colour;

@@ -56,7 +56,8 @@ export class ApiError extends Error {
 }
 
 /** A parsed success: the data plus the page label the server computed for it. */
-export type ApiResult<T> = { data: T; pageLabel: PageLabel };
+/** `pageLabel` is null only if a response came without `meta` (the banner then keeps what it had). */
+export type ApiResult<T> = { data: T; pageLabel: PageLabel | null };
 
 export type QueryValue = string | number | boolean | readonly string[] | null | undefined;
 export type Query = Record<string, QueryValue>;
@@ -164,11 +165,9 @@ export async function request<T>(
     const where = first ? ` at ${first.path.join('.') || 'data'}: ${first.message}` : '';
     throw new ApiError(response.status, 'bad_response', `The server sent an unexpected answer${where}`);
   }
-  const pageLabel = meta.success ? meta.data : DEFAULT_LABEL;
+  const pageLabel = meta.success ? meta.data : null;
   return { data: data.data, pageLabel };
 }
-
-const DEFAULT_LABEL: PageLabel = { banner: 'HUB OFFICIAL', colour: '#007a33', textColour: '#ffffff' };
 
 export const api = {
   get: <T>(path: string, schema: Schema<T>, query?: Query, signal?: AbortSignal) =>
@@ -217,7 +216,7 @@ export function uploadFile<T>(
         reject(new ApiError(xhr.status, 'bad_response', 'The server sent an unexpected answer'));
         return;
       }
-      resolve({ data: data.data, pageLabel: meta.success ? meta.data : DEFAULT_LABEL });
+      resolve({ data: data.data, pageLabel: meta.success ? meta.data : null });
     };
     const form = new FormData();
     form.append('file', file, file.name);

@@ -52,3 +52,34 @@ export async function findInitiative(tx: Tx, s: AccessScope, id: string): Promis
   const n = await tx.execute<{ n: string }>(sql`SELECT count(*) AS n FROM engagement WHERE initiative_id = ${id} AND ${visible(engagement, s)}`);
   return { ...r[0], engagementCount: Number(n.rows[0]?.n ?? 0) };
 }
+
+/** Insert an objective (RLS checks the write label). */
+export async function insertObjective(tx: Tx, v: typeof objective.$inferInsert): Promise<ObjectiveRow> {
+  const r = await tx.insert(objective).values(v).returning();
+  return r[0] as ObjectiveRow;
+}
+
+/** A visible objective by id, locked for update, or null. */
+export async function findObjective(tx: Tx, s: AccessScope, id: string): Promise<ObjectiveRow | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const r = await tx.select().from(objective).where(and(eq(objective.id, id), visible(objective, s))).for('update');
+  return r[0] ?? null;
+}
+
+/** Change an objective's status if its version is still `version`. */
+export async function setObjectiveStatus(tx: Tx, s: AccessScope, id: string, version: number, status: string, by: string): Promise<ObjectiveRow | null> {
+  const r = await tx
+    .update(objective)
+    .set({ status, updatedBy: by, updatedAt: sql`now()`, version: sql`${objective.version} + 1` })
+    .where(and(eq(objective.id, id), eq(objective.version, version), visible(objective, s)))
+    .returning();
+  return r[0] ?? null;
+}
+
+/** Open (not yet completed, closed or cancelled) visible engagements linked to an objective. */
+export async function openEngagementsOfObjective(tx: Tx, s: AccessScope, id: string): Promise<{ id: string; code: string }[]> {
+  const r = await tx.execute<{ id: string; code: string }>(
+    sql`SELECT id, code FROM engagement WHERE ${id}::uuid = ANY(objective_ids) AND status NOT IN ('completed','closed','cancelled') AND ${visible(engagement, s)}`,
+  );
+  return r.rows;
+}

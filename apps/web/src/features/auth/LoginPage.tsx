@@ -9,6 +9,7 @@ import { useApiQuery } from '../../lib/query';
 import { ErrorState, Spinner } from '../../components/States';
 import { useDocumentTitle } from '../../components/PageHeader';
 import { ME_KEY } from '../../app/session';
+import { DEFAULT_PAGE_LABEL, usePageLabelContribution } from '../../app/pageLabelStore';
 import { NoticeStep } from './NoticeStep';
 import { CredentialsForm } from './CredentialsForm';
 import { TotpForm } from './TotpForm';
@@ -19,6 +20,8 @@ type Step = 'notice' | 'credentials' | 'totp';
 export function LoginPage({ redirect }: { redirect?: string | undefined }) {
   useDocumentTitle('Sign in');
   const page = useApiQuery(['auth', 'login-page'], endpoints.loginPage, { staleTime: 0 });
+  // The login page's own banner (green, e.g. HUB OFFICIAL) until the response's label says more.
+  usePageLabelContribution(page.data ? { ...DEFAULT_PAGE_LABEL, banner: page.data.banner } : undefined);
   const [step, setStep] = useState<Step>('notice');
   const [credentials, setCredentials] = useState({ username: '', password: '' });
   const navigate = useNavigate();
