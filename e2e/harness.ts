@@ -84,3 +84,22 @@ export function screenshotPath(name: string): string {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return join(SCREENSHOTS, `${name}.png`);
 }
+
+/** An API session for setting up or checking a journey (login with TOTP when needed). */
+export async function apiSession(base: string, username: string) {
+  let cookie = '';
+  const take = (r: Response) => {
+    const c = r.headers.get('set-cookie');
+    if (c) cookie = c.split(';')[0] ?? '';
+  };
+  const notice = ((await (await fetch(`${base}/api/v1/auth/login-page`)).json()) as { data: { notice: { version: string } } }).data.notice.version;
+  const r = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD, noticeVersion: notice }) });
+  take(r);
+  if (((await r.json()) as { data: { mfaRequired: boolean } }).data.mfaRequired) {
+    const code = new TOTP({ secret: Secret.fromBase32(demoTotpSecret(username)) }).generate();
+    take(await fetch(`${base}/api/v1/auth/totp`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ code }) }));
+  }
+  return {
+    get: async <T>(path: string): Promise<T> => ((await (await fetch(`${base}${path}`, { headers: { cookie } })).json()) as { data: T }).data,
+  };
+}

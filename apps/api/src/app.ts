@@ -59,9 +59,9 @@ export async function buildApp(app: AppContext) {
   f.get('/api/openapi.json', { schema: { hide: true } }, async () => f.swagger());
   const dist = app.config.webDist;
   if (dist && existsSync(dist)) {
-    await f.register(fastifyStatic, { root: dist, wildcard: false });
+    await f.register(fastifyStatic, { root: dist, wildcard: true });
     f.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/')) return sendError(reply, req, 404, 'not_found', 'No such endpoint.');
+      if (req.url.startsWith('/api/') || req.url.startsWith('/assets/')) return sendError(reply, req, 404, 'not_found', 'No such endpoint.');
       return reply.sendFile('index.html');
     });
   } else f.setNotFoundHandler((req, reply) => sendError(reply, req, 404, 'not_found', 'No such endpoint.'));

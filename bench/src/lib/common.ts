@@ -94,3 +94,11 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Milliseconds with two decimals, for printing. */
 export const ms2 = (x: number) => Math.round(x * 100) / 100;
+
+/** A plain text table. */
+export function printTable(head: string[], rows: string[][]): void {
+  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) => r.map((x, i) => x.padEnd(w[i] ?? 0)).join('  ');
+  console.log(`\n${line(head)}\n${w.map((n) => '-'.repeat(n)).join('  ')}`);
+  for (const r of rows) console.log(line(r));
+}

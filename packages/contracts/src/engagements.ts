@@ -85,6 +85,7 @@ export const Engagement = EngagementListItem.extend({
   outcomeSummary: z.string().nullable(),
   labelId: Uuid,
   label: LabelInput,
+  communityId: Uuid,
   version: z.number().int(),
   allowedTransitions: z.array(EngagementStatusSchema),
   warnings: z.array(Warning),

@@ -108,6 +108,11 @@ describe('no existence leaks', () => {
     for (const c of exported) expect(codes.has(c as string)).toBe(true);
   });
 
+  it('marks a partner\'s dashboard with the join of what it counts (released to that partner)', async () => {
+    const r = await (agents.get('ken.liaison') as Agent).get('/api/v1/dashboard');
+    expect(r.body.meta.pageLabel.banner).toMatch(/^HUB (OFFICIAL|RESTRICTED)\/\/REL TO XHN, KEN$/);
+  });
+
   it('a partner session cannot reach administration at all (404, not 403)', async () => {
     const sen = agents.get('sen.liaison') as Agent;
     expect((await sen.get('/api/v1/admin/users')).status).toBe(404);

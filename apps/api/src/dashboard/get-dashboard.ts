@@ -9,10 +9,12 @@ import { presentAgreement } from '../agreements/present';
 export async function getDashboard(uc: UseCaseCtx, q: { year?: number | undefined; objective?: string | undefined; partner?: string | undefined }): Promise<Dashboard> {
   const f: scoped.EngagementFilters = { year: q.year, objectives: q.objective ? [q.objective] : undefined, partners: q.partner ? [q.partner] : undefined };
   const c = await scoped.engagementCounts(uc.tx, uc.scope, f);
+  // A roll-up carries the join of everything counted in it (ACCESS.md §2.1).
+  c.labelIds.forEach((id) => uc.mark(id));
   const objectives = await scoped.objectivesByIds(uc.tx, uc.scope, c.byObjective.map((x) => x.key));
   const objName = new Map(objectives.map((o) => [o.id, `${o.code} ${o.title}`]));
   const today = new Date().toISOString().slice(0, 10);
-  const upcoming = await scoped.searchEngagements(uc.tx, uc.scope, { ...f, year: undefined, from: today, statuses: ['draft', 'proposed', 'approved', 'ongoing'] }, { sort: 'plannedStart', order: 'asc', limit: 10, offset: 0 });
+  const upcoming = await scoped.searchEngagements(uc.tx, uc.scope, { ...f, year: undefined, startsFrom: today, statuses: ['draft', 'proposed', 'approved', 'postponed'] }, { sort: 'plannedStart', order: 'asc', limit: 10, offset: 0 });
   const soon = new Date(Date.now() + 180 * 86_400_000).toISOString().slice(0, 10);
   const expiring = await scoped.listAgreements(uc.tx, uc.scope, { expiringBefore: soon, partner: q.partner });
   const inForce = await scoped.listAgreements(uc.tx, uc.scope, { status: 'in_force', partner: q.partner });

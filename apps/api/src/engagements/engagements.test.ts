@@ -130,6 +130,17 @@ describe('editing and the lifecycle', () => {
     expect((await approver.send('POST', `/api/v1/engagements/${id}/transitions`, { to: 'approved', version: 2 })).status).toBe(200);
   });
 
+  it('never lets the proposer approve, and does not offer it', async () => {
+    const created = await approver.send('POST', '/api/v1/engagements', { ...draft, code: 'TST-2030-003', plannedStart: '2030-09-01', plannedEnd: '2030-09-02' });
+    const id = created.body.data.id;
+    expect((await approver.send('POST', `/api/v1/engagements/${id}/transitions`, { to: 'proposed', version: 1 })).status).toBe(200);
+    expect((await approver.get(`/api/v1/engagements/${id}`)).body.data.allowedTransitions).not.toContain('approved');
+    expect((await planner.get(`/api/v1/engagements/${id}`)).body.data.allowedTransitions).not.toContain('approved');
+    const r = await approver.send('POST', `/api/v1/engagements/${id}/transitions`, { to: 'approved', version: 2 });
+    expect(r.status).toBe(422);
+    expect(r.body.error.message).toMatch(/not be the proposer/);
+  });
+
   it('warns about deconfliction: the same partner unit booked in an overlapping window', async () => {
     const base = draft as { participants: { orgId: string }[] };
     const r = await planner.send('POST', '/api/v1/engagements/check', { type: 'training_course', plannedStart: '2030-03-03', plannedEnd: '2030-03-05', partnerIso3s: ['KEN'], participants: base.participants.map((p) => ({ orgId: p.orgId })) });

@@ -45,8 +45,14 @@ export async function presentEngagement(uc: UseCaseCtx, e: Engagement, warnings:
     outcomeSummary: e.outcomeSummary,
     labelId: e.labelId,
     label: { level: label?.level ?? '', restrictive: label?.restrictive ?? [], releasableTo: label?.releasableTo ?? [], handling: label?.handling ?? [] },
+    communityId: e.communityId,
     version: e.version,
-    allowedTransitions: [...ENGAGEMENT_TRANSITIONS[e.status]],
+    allowedTransitions: ENGAGEMENT_TRANSITIONS[e.status].filter((to) => {
+      const approver = uc.subject.roles.includes('approver');
+      if (to === 'approved') return approver && e.proposedBy !== uc.subject.id;
+      if (e.status === 'closed' && to === 'completed') return approver;
+      return true;
+    }),
     warnings,
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,

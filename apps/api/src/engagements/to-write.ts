@@ -29,6 +29,8 @@ export async function toWrite(uc: UseCaseCtx, i: EngagementInput, status: Engage
     actualCost: i.actualCost ? { amount: i.actualCost, currency: i.currency } : null,
     fundingSourceId: i.fundingSourceId ?? null,
     outcomeSummary: i.outcomeSummary ?? null,
+    proposedBy: null,
+    approvedBy: null,
     labelId: '',
     communityId: i.communityId,
     ownerOrgId: uc.subject.orgId,

@@ -23,10 +23,12 @@ export async function transitionEngagement(uc: UseCaseCtx, id: string, t: Transi
   if (!canTransition(e.status, t.to)) throw new DomainError('invalid_transition', `An engagement cannot go from ${e.status} to ${t.to}.`);
   const next = { ...e, status: t.to };
   const approver = uc.subject.roles.includes('approver');
+  if (t.to === 'proposed') next.proposedBy = uc.subject.id;
   if (t.to === 'cancelled' && !t.reason?.trim()) throw guard('Give a reason for cancelling.', 'reason');
   if (t.to === 'approved') {
     if (!approver) throw forbidden('Only an approver can approve an engagement.');
-    if ((e as { proposedBy?: string | null }).proposedBy === uc.subject.id) throw guard('The approver must not be the proposer.');
+    if (e.proposedBy === uc.subject.id) throw guard('The approver must not be the proposer.');
+    next.approvedBy = uc.subject.id;
     if (!e.fundingSourceId) throw guard('Set a funding source before approval.', 'fundingSourceId');
     const warnings = await checkEngagement(uc, e);
     const blocking = warnings.filter((w) => w.severity === 'blocking');

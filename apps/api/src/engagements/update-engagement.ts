@@ -23,6 +23,8 @@ export async function updateEngagement(uc: UseCaseCtx, id: string, version: numb
   write.ownerOrgId = before.ownerOrgId;
   write.logicNodeIds = before.logicNodeIds;
   write.planId = before.planId;
+  write.proposedBy = before.proposedBy;
+  write.approvedBy = before.approvedBy;
   write.labelId = await resolveWriteLabel(uc, input.label, 'update', { kind: 'engagement', communityId: input.communityId, partyOrgIds: write.partyOrgIds });
   const after = await scoped.updateEngagement(uc.tx, uc.scope, id, version, write, uc.subject.id);
   if (!after) throw new DomainError('stale_version', 'Someone else changed this engagement. Reload to see their changes.');

@@ -45,6 +45,9 @@ export interface Engagement {
   actualCost: Money | null;
   fundingSourceId: string | null;
   outcomeSummary: string | null;
+  /** Who proposed it and who approved it (the approver must be someone else). */
+  proposedBy: string | null;
+  approvedBy: string | null;
   labelId: string;
   communityId: string;
   ownerOrgId: string;

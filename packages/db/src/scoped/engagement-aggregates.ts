@@ -30,7 +30,9 @@ export async function engagementCounts(tx: Tx, s: AccessScope, f: EngagementFilt
       FROM engagement WHERE ${where}`,
   );
   const row = t.rows[0];
+  const labels = await tx.execute<{ label_id: string }>(sql`SELECT DISTINCT label_id FROM engagement WHERE ${where}`);
   return {
+    labelIds: labels.rows.map((l) => l.label_id),
     byType,
     byObjective,
     byRegion,

@@ -14,6 +14,8 @@ export interface EngagementFilters {
   region?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  /** Planned to start on or after this date. */
+  startsFrom?: string | undefined;
   year?: number | undefined;
 }
 
@@ -49,6 +51,7 @@ export function engagementWhere(s: AccessScope, f: EngagementFilters): SQL {
   }
   if (f.from) c.push(gte(engagement.plannedEnd, f.from));
   if (f.to) c.push(lte(engagement.plannedStart, f.to));
+  if (f.startsFrom) c.push(gte(engagement.plannedStart, f.startsFrom));
   return and(...c) ?? sql`false`;
 }
 
@@ -80,6 +83,8 @@ export function toEngagement(r: EngagementRow): Engagement {
     actualCost: r.actualCost === null ? null : { amount: r.actualCost, currency: r.currency },
     fundingSourceId: r.fundingSourceId,
     outcomeSummary: r.outcomeSummary,
+    proposedBy: r.proposedBy,
+    approvedBy: r.approvedBy,
     labelId: r.labelId,
     communityId: r.communityId,
     ownerOrgId: r.ownerOrgId,
@@ -166,6 +171,8 @@ function writeValues(e: EngagementWrite) {
     currency: e.plannedCost.currency,
     fundingSourceId: e.fundingSourceId,
     outcomeSummary: e.outcomeSummary,
+    proposedBy: e.proposedBy,
+    approvedBy: e.approvedBy,
     labelId: e.labelId,
     communityId: e.communityId,
     ownerOrgId: e.ownerOrgId,
