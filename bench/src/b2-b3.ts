@@ -119,6 +119,10 @@ async function main() {
       await app.close();
       await booted.stop();
     }
+    if (process.env.BENCH_DUMP_SQL) {
+      writeFileSync(`${DATA_DIR}/recorded-sql.json`, JSON.stringify(Object.fromEntries(recorded)));
+      console.log(`Recorded SQL written to ${DATA_DIR}/recorded-sql.json`);
+    }
 
     // API load.
     const runs: Run[] = [];

@@ -31,5 +31,6 @@ export const ROUTES = {
   engagementCsv: '/engagements/export.csv',
   engagementImport: '/engagements/import',
   users: '/admin/users',
+  userUnlock: '/admin/users/:id/unlock',
   audit: '/admin/audit',
 } as const;

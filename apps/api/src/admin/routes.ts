@@ -6,6 +6,7 @@ import type { AppContext } from '../context';
 import { respond } from '../http/run';
 import { listAudit, listUsers } from './read-admin';
 import { createUser } from './create-user';
+import { unlockUser } from './unlock-user';
 
 export const adminRoutes = (app: AppContext): FastifyPluginAsyncZod => async (f) => {
   const tags = ['admin'];
@@ -13,6 +14,9 @@ export const adminRoutes = (app: AppContext): FastifyPluginAsyncZod => async (f)
   f.get(ROUTES.users, { schema: { tags, response: { 200: envelope(z.array(UserItem)), ...errs } } }, (req, reply) => respond(app, req, reply, listUsers));
   f.post(ROUTES.users, { schema: { tags, body: UserInput, response: { 201: envelope(z.object({ id: z.string(), username: z.string() })), ...errs } } }, (req, reply) =>
     respond(app, req, reply, (uc) => createUser(uc, req.body), 201),
+  );
+  f.post(ROUTES.userUnlock, { schema: { tags, params: z.object({ id: z.string() }), response: { 200: envelope(z.object({ id: z.string(), username: z.string() })), ...errs } } }, (req, reply) =>
+    respond(app, req, reply, (uc) => unlockUser(uc, req.params.id)),
   );
   f.get(ROUTES.audit, { schema: { tags, querystring: AuditQuery, response: { 200: envelope(page(AuditItem)), ...errs } } }, (req, reply) =>
     respond(app, req, reply, (uc) => listAudit(uc, req.query)),

@@ -45,6 +45,13 @@ describe('login', () => {
     expect(r.json().error.message).toBe('invalid credentials');
     const ev = await t.owner().query("SELECT count(*)::int AS n FROM audit_event WHERE action = 'auth.lockout'");
     expect(ev.rows[0].n).toBe(1);
+    // A security officer unlocks it; the planner cannot.
+    const id = (await t.owner().query("SELECT id FROM app_user WHERE username = 'resources'")).rows[0].id;
+    const planner = await t.login('planner');
+    expect((await planner.send('POST', `/api/v1/admin/users/${id}/unlock`)).status).toBe(404);
+    const admin = await t.login('admin');
+    expect((await admin.send('POST', `/api/v1/admin/users/${id}/unlock`)).status).toBe(200);
+    expect((await login('resources', DEMO_PASSWORD)).statusCode).toBe(200);
   });
 
   it('requires TOTP from a partner user, and rejects a replayed code', async () => {

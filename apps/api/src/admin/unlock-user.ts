@@ -1,0 +1,14 @@
+/** A security officer unlocks a locked account (ACCESS.md §8); audited. */
+import { notFound } from '@entente/core';
+import { users } from '@entente/db';
+import type { UseCaseCtx } from '../context';
+import { assertHomeRole } from './read-admin';
+
+export async function unlockUser(uc: UseCaseCtx, id: string) {
+  assertHomeRole(uc, ['security_officer']);
+  const u = /^[0-9a-f-]{36}$/i.test(id) ? await users.userById(uc.tx, id) : null;
+  if (!u) throw notFound('user');
+  await users.recordLoginSuccess(uc.tx, u.id, { lockCount: 0 });
+  await uc.audit({ action: 'user.unlocked', entity: 'user', entityId: u.id, labelId: uc.app.homeLabelId, decision: 'permit', before: { lockedUntil: u.lockedUntil }, after: { lockedUntil: null } });
+  return { id: u.id, username: u.username };
+}
