@@ -1,4 +1,5 @@
 /** The engagement register end to end through the HTTP API on a real database. */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Agent } from '../testing';
 
@@ -188,6 +189,24 @@ describe('import and export', () => {
     expect(lines.at(-1)).toBe(lines[0]);
     expect(lines.filter((l) => l.startsWith('IMP-1'))).toHaveLength(2);
     expect(lines[1]).toContain('portion');
+  });
+
+  it('imports XLSX with the same rules, reporting the worksheet row of each problem', async () => {
+    const ini = await firstInitiativeCode();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Engagements');
+    ws.addRow(header.split(','));
+    ws.addRow(['XLS-1', 'From a workbook', 'staff_talks', 'KEN', 'SO-1', ini, 'XHN-SECCOOP', '2031-04-10', '2031-04-12', '1000.00', 'EUR', 'XHN-DEF-BUDGET', 'all', 'HUB-OFFICIAL', 'XHN;KEN']);
+    ws.addRow(['XLS-2', 'Bad lead', 'staff_talks', 'KEN', 'SO-1', ini, 'NO-SUCH-ORG', '2031-04-10', '2031-04-12', '1000.00', 'EUR', 'XHN-DEF-BUDGET', 'all', 'HUB-OFFICIAL', 'XHN']);
+    const buf = Buffer.from(await wb.xlsx.writeBuffer());
+    const boundary = 'XLSXBOUNDARY';
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="e.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`),
+      buf,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const r = await planner.send('POST', '/api/v1/engagements/import', body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    expect(r.body.data).toMatchObject({ ok: false, created: 0, problems: [{ line: 3, field: 'lead_org', message: "unknown lead org 'NO-SUCH-ORG'" }] });
   });
 
   it('exports an iCalendar file of the visible engagements', async () => {
