@@ -183,7 +183,7 @@ describe('import and export', () => {
     expect(dry.body.data).toMatchObject({ ok: true, created: 0 });
     const r = await upload(csv);
     expect(r.body.data).toMatchObject({ ok: true, rows: 2, created: 2 });
-    const exp = await planner.get('/api/v1/engagements/export.csv?q=IMP');
+    const exp = await planner.get('/api/v1/engagements/export.csv?q=IMP-1');
     const lines = exp.text.trim().split('\r\n');
     expect(lines[0]).toMatch(/^HUB OFFICIAL/);
     expect(lines.at(-1)).toBe(lines[0]);
@@ -210,7 +210,7 @@ describe('import and export', () => {
   });
 
   it('exports an iCalendar file of the visible engagements', async () => {
-    const r = await planner.get('/api/v1/engagements/export.ics?q=IMP');
+    const r = await planner.get('/api/v1/engagements/export.ics?q=IMP-1');
     expect(r.headers['content-type']).toMatch(/text\/calendar/);
     expect(r.text).toMatch(/^BEGIN:VCALENDAR\r\n/);
     expect(r.text.match(/BEGIN:VEVENT/g)).toHaveLength(2);

@@ -33,13 +33,25 @@ const sortColumns = {
 const textArr = (v: string[]) => sql`${`{${v.map((x) => `"${x.replace(/["\\]/g, '')}"`).join(',')}}`}::text[]`;
 const uuidArr = (v: string[]) => sql`${`{${v.join(',')}}`}::uuid[]`;
 
+/**
+ * A prefix text query ('mari patr' → 'mari:* & patr:*') over the indexed tsvector, so that codes
+ * ('HOA-MTF', 'WA-INT-2024') and the start of words match without a sequential scan.
+ */
+export function prefixQuery(q: string | undefined): string | null {
+  const words = (q ?? '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}-]+/u)
+    .map((w) => w.replace(/^-+|-+$/g, ''))
+    .filter(Boolean)
+    .slice(0, 8);
+  return words.length ? words.map((w) => `'${w}':*`).join(' & ') : null;
+}
+
 /** The filter conditions, on top of visibility. */
 export function engagementWhere(s: AccessScope, f: EngagementFilters): SQL {
   const c: (SQL | undefined)[] = [visible(engagement, s)];
-  if (f.q?.trim()) {
-    const q = f.q.trim();
-    c.push(sql`(${engagement.search} @@ plainto_tsquery('simple', ${q}) OR ${engagement.code} ILIKE ${q.replace(/[%_\\]/g, '') + '%'})`);
-  }
+  const tsq = prefixQuery(f.q);
+  if (tsq) c.push(sql`${engagement.search} @@ to_tsquery('simple', ${tsq})`);
   if (f.types?.length) c.push(sql`${engagement.type} = ANY(${textArr(f.types)})`);
   if (f.statuses?.length) c.push(sql`${engagement.status} = ANY(${textArr(f.statuses)})`);
   if (f.partners?.length) c.push(sql`${engagement.partnerIso3s} && ${textArr(f.partners)}`);
