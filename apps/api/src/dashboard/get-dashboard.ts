@@ -5,8 +5,22 @@ import { scoped } from '@entente/db';
 import type { UseCaseCtx } from '../context';
 import { presentListItem } from '../engagements/present';
 import { presentAgreement } from '../agreements/present';
+import { cached, scopeKey } from '../http/rollup-cache';
 
-export async function getDashboard(uc: UseCaseCtx, q: { year?: number | undefined; objective?: string | undefined; partner?: string | undefined }): Promise<Dashboard> {
+type DashboardQuery = { year?: number | undefined; objective?: string | undefined; partner?: string | undefined };
+
+/** The dashboard, from the roll-up cache when this subject's permitted sets asked it recently. */
+export async function getDashboard(uc: UseCaseCtx, q: DashboardQuery): Promise<Dashboard> {
+  const { data, labelIds } = await cached(scopeKey(uc.scope, ['dashboard', q]), async () => {
+    const marks: string[] = [];
+    const data = await computeDashboard({ ...uc, mark: (id) => (marks.push(id), uc.access.portion(id)) }, q);
+    return { data, labelIds: marks };
+  });
+  labelIds.forEach((id) => uc.mark(id));
+  return data;
+}
+
+async function computeDashboard(uc: UseCaseCtx, q: DashboardQuery): Promise<Dashboard> {
   const f: scoped.EngagementFilters = { year: q.year, objectives: q.objective ? [q.objective] : undefined, partners: q.partner ? [q.partner] : undefined };
   const c = await scoped.engagementCounts(uc.tx, uc.scope, f);
   // A roll-up carries the join of everything counted in it (ACCESS.md §2.1).

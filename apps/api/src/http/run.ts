@@ -3,6 +3,7 @@ import { DomainError } from '@entente/core';
 import { appendAudit, inScope } from '@entente/db';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext, UseCaseCtx } from '../context';
+import { invalidateRollups } from './rollup-cache';
 
 /** The authenticated subject or a 401. */
 export function requireSubject(req: FastifyRequest) {
@@ -35,5 +36,7 @@ export async function runUseCase<T>(app: AppContext, req: FastifyRequest, fn: (u
       },
     }),
   );
+  // A committed write may change what roll-ups count.
+  if (req.method !== 'GET') invalidateRollups();
   return { data, labels };
 }

@@ -33,14 +33,12 @@ export async function getPartner(uc: UseCaseCtx, iso3: string): Promise<PartnerO
   const country = (await reference.listCountries(uc.tx)).find((c) => c.iso3 === iso3.toUpperCase());
   if (!country) throw notFound('partner');
   const p = await scoped.findPartnerRecord(uc.tx, uc.scope, country.iso3);
-  const { rows } = await scoped.searchEngagements(uc.tx, uc.scope, { partners: [country.iso3] }, { sort: 'plannedStart', order: 'desc', limit: 500, offset: 0 });
+  // The 100 most recent engagements; totals over all of the partner's visible ones.
+  const { rows } = await scoped.searchEngagements(uc.tx, uc.scope, { partners: [country.iso3] }, { sort: 'plannedStart', order: 'desc', limit: 100, offset: 0 });
+  const counts = await scoped.engagementCounts(uc.tx, uc.scope, { partners: [country.iso3] });
+  counts.labelIds.forEach((id) => uc.mark(id));
   const agreements = await scoped.listAgreements(uc.tx, uc.scope, { partner: country.iso3 });
-  const byType: Record<string, number> = {};
-  let cost = 0;
-  for (const e of rows) {
-    byType[e.type] = (byType[e.type] ?? 0) + 1;
-    cost += Number(e.plannedCost.amount);
-  }
+  const byType = Object.fromEntries(counts.byType.map((x) => [x.key, x.count]));
   const memberships = await reference.listMemberships(uc.tx, { memberIso3: country.iso3 });
   return {
     country: { iso3: country.iso3, name: country.name, region: country.region, subregion: country.subregion, lat: country.lat, lon: country.lon },
@@ -50,6 +48,6 @@ export async function getPartner(uc: UseCaseCtx, iso3: string): Promise<PartnerO
     agreements: agreements.map((a) => presentAgreement(uc, a)),
     plans: await listPlans(uc, country.iso3),
     initiatives: await listInitiatives(uc, country.iso3),
-    totals: { engagements: rows.length, plannedCost: cost.toFixed(2), byType },
+    totals: { engagements: counts.total, plannedCost: counts.plannedCost, byType },
   };
 }

@@ -47,7 +47,7 @@ export const cooperationPlan = pgTable('cooperation_plan', {
   planVersion: integer('plan_version').notNull().default(1),
   status: text('status').notNull(),
   ...labelled(),
-});
+}, (t) => [index('cooperation_plan_partners_idx').using('gin', t.partnerIso3s)]);
 
 export const initiative = pgTable('initiative', {
   id: id(),
@@ -66,4 +66,4 @@ export const initiative = pgTable('initiative', {
   to: date('valid_to', { mode: 'string' }).notNull(),
   status: text('status').notNull(),
   ...labelled(),
-});
+}, (t) => [index('initiative_partners_idx').using('gin', t.partnerIso3s)]);

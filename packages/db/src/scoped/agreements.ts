@@ -17,7 +17,7 @@ export interface AgreementFilters {
 export async function listAgreements(tx: Tx, s: AccessScope, f: AgreementFilters): Promise<AgreementRow[]> {
   const c: SQL[] = [visible(agreement, s)];
   if (f.q) c.push(sql`(${agreement.title} ILIKE ${'%' + f.q + '%'} OR ${agreement.code} ILIKE ${'%' + f.q + '%'})`);
-  if (f.partner) c.push(sql`${f.partner} = ANY(${agreement.partnerIso3s})`);
+  if (f.partner) c.push(sql`${agreement.partnerIso3s} @> ARRAY[${f.partner}]::text[]`);
   if (f.status) c.push(eq(agreement.status, f.status));
   if (f.expiringBefore) c.push(sql`${agreement.status} IN ('in_force','signed') AND ${agreement.expiresOn} <= ${f.expiringBefore}`);
   return tx.select().from(agreement).where(and(...c)).orderBy(asc(agreement.expiresOn), asc(agreement.code));
@@ -32,7 +32,7 @@ export async function coveringAgreements(tx: Tx, s: AccessScope, w: { partnerIso
       and(
         visible(agreement, s),
         eq(agreement.status, 'in_force'),
-        sql`${w.partnerIso3} = ANY(${agreement.partnerIso3s})`,
+        sql`${agreement.partnerIso3s} @> ARRAY[${w.partnerIso3}]::text[]`,
         sql`(cardinality(${agreement.coversTypes}) = 0 OR ${w.type} = ANY(${agreement.coversTypes}))`,
         sql`coalesce(${agreement.inForceFrom}, ${agreement.signedOn}, '1900-01-01') <= ${w.from}`,
         sql`(${agreement.expiresOn} IS NULL OR ${agreement.expiresOn} >= ${w.to} OR ${agreement.autoRenew})`,

@@ -33,14 +33,14 @@ export async function listLinesOfEffort(tx: Tx, s: AccessScope): Promise<LineOfE
 /** Visible cooperation plans, optionally for one partner. */
 export async function listPlans(tx: Tx, s: AccessScope, partnerIso3?: string): Promise<PlanRow[]> {
   const c = [visible(cooperationPlan, s)];
-  if (partnerIso3) c.push(sql`${partnerIso3} = ANY(${cooperationPlan.partnerIso3s})`);
+  if (partnerIso3) c.push(sql`${cooperationPlan.partnerIso3s} @> ARRAY[${partnerIso3}]::text[]`);
   return tx.select().from(cooperationPlan).where(and(...c)).orderBy(asc(cooperationPlan.code));
 }
 
 /** Visible initiatives, optionally for one partner. */
 export async function listInitiatives(tx: Tx, s: AccessScope, partnerIso3?: string): Promise<InitiativeRow[]> {
   const c = [visible(initiative, s)];
-  if (partnerIso3) c.push(sql`${partnerIso3} = ANY(${initiative.partnerIso3s})`);
+  if (partnerIso3) c.push(sql`${initiative.partnerIso3s} @> ARRAY[${partnerIso3}]::text[]`);
   return tx.select().from(initiative).where(and(...c)).orderBy(asc(initiative.code));
 }
 

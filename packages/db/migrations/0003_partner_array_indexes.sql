@@ -1,0 +1,2 @@
+CREATE INDEX "cooperation_plan_partners_idx" ON "cooperation_plan" USING gin ("partner_iso3s");--> statement-breakpoint
+CREATE INDEX "initiative_partners_idx" ON "initiative" USING gin ("partner_iso3s");
