@@ -20,6 +20,7 @@ const uuids = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 /** The rows of `t` that the scope may read. */
 export function visible(t: LabelledColumns, s: AccessScope): SQL {
   const party = s.partner ? sql` AND ${s.orgId}::uuid = ANY(${t.partyOrgIds})` : sql``;
-  return sql`(${t.labelId} = ANY(${uuids(s.labelIds)}) AND ${t.communityId} = ANY(${uuids(s.communityIds)})${party}
+  // `IN (SELECT unnest(…))` is a hashed lookup per row; `= ANY(array)` may scan the array per row.
+  return sql`(${t.labelId} IN (SELECT unnest(${uuids(s.labelIds)})) AND ${t.communityId} = ANY(${uuids(s.communityIds)})${party}
     AND (${t.tlp} IS NULL OR ${t.tlp} IN ('clear','green') OR ${s.orgId}::uuid = ANY(${t.tlpOrgIds}) OR ${s.userId}::uuid = ANY(${t.tlpUserIds})))`;
 }
