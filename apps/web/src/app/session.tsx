@@ -37,4 +37,8 @@ export const can = {
   readAudit: (me: Me) => !me.partner && has(me, ['admin', 'security_officer', 'auditor']),
   importData: (me: Me) => !me.partner && has(me, ['planner', 'admin']),
   plan: (me: Me) => !me.partner && has(me, ['planner', 'admin']),
+  /** Create objectives and move them through their lifecycle. */
+  writeStrategy: (me: Me) => !me.partner && has(me, ['planner', 'approver', 'admin']),
+  /** Record agreements. */
+  recordAgreements: (me: Me) => !me.partner && has(me, ['planner', 'approver', 'admin']),
 };

@@ -14,11 +14,23 @@ type Props = {
   data: readonly ChartDatum[];
   valueLabel?: string;
   height?: number;
+  /** Room for category labels of horizontal bars, in pixels (longer labels are truncated, the table has them whole). */
+  labelWidth?: number;
+  /** Span every column of the grid it sits in. */
+  wide?: boolean;
 };
 
-export function Chart({ title, kind, data, valueLabel = 'Engagements', height = 260 }: Props) {
+export function Chart({
+  title,
+  kind,
+  data,
+  valueLabel = 'Engagements',
+  height = 260,
+  labelWidth,
+  wide = false,
+}: Props) {
   return (
-    <figure className="chart card">
+    <figure className={`chart card${wide ? ' chart--wide' : ''}`}>
       <figcaption className="chart__title">{title}</figcaption>
       {data.length === 0 ? (
         <p className="empty-state">No data for these filters.</p>
@@ -31,28 +43,37 @@ export function Chart({ title, kind, data, valueLabel = 'Engagements', height = 
               </div>
             }
           >
-            <EChart kind={kind} data={data} valueLabel={valueLabel} height={height} title={title} />
+            <EChart
+              kind={kind}
+              data={data}
+              valueLabel={valueLabel}
+              height={height}
+              title={title}
+              {...(labelWidth ? { labelWidth } : {})}
+            />
           </Suspense>
           <details className="chart__data">
             <summary>Data table: {title}</summary>
-            <table className="table table--compact">
-              <thead>
-                <tr>
-                  <th scope="col">Category</th>
-                  <th scope="col" className="num">
-                    {valueLabel}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.map((d) => (
-                  <tr key={d.key}>
-                    <td>{d.label}</td>
-                    <td className="num">{formatNumber(d.value)}</td>
+            <div className="table-wrap">
+              <table className="table table--compact">
+                <thead>
+                  <tr>
+                    <th scope="col">Category</th>
+                    <th scope="col" className="num">
+                      {valueLabel}
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {data.map((d) => (
+                    <tr key={d.key}>
+                      <td>{d.label}</td>
+                      <td className="num">{formatNumber(d.value)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </details>
         </>
       )}

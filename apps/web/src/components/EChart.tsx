@@ -1,5 +1,5 @@
 /** ECharts, tree-shaken: bar, pie and line charts on canvas. Loaded lazily (see Chart.tsx). */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
@@ -23,6 +23,7 @@ function optionFor(
   kind: ChartKind,
   data: readonly ChartDatum[],
   valueLabel: string,
+  labelWidth: number,
 ): echarts.EChartsCoreOption {
   const labels = data.map((d) => d.label);
   const values = data.map((d) => ({ value: d.value, itemStyle: d.colour ? { color: d.colour } : undefined }));
@@ -39,7 +40,11 @@ function optionFor(
       series: [
         {
           type: 'pie',
-          radius: ['35%', '65%'],
+          radius: ['30%', '55%'],
+          center: ['50%', '46%'],
+          // Labels aligned to the chart's edges stay inside it however narrow the column.
+          label: { formatter: '{b}\n{c}', alignTo: 'edge', edgeDistance: 8, lineHeight: 15 },
+          labelLine: { length: 12, length2: 0, maxSurfaceAngle: 80 },
           name: valueLabel,
           data: data.map((d) => ({
             name: d.label,
@@ -54,12 +59,12 @@ function optionFor(
     return {
       ...base,
       grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', minInterval: 1 },
+      xAxis: { type: 'value', minInterval: 1, splitNumber: 4 },
       yAxis: {
         type: 'category',
         data: labels,
         inverse: true,
-        axisLabel: { width: 160, overflow: 'truncate' },
+        axisLabel: { width: labelWidth, overflow: 'truncate', interval: 0 },
       },
       series: [{ type: 'bar', name: valueLabel, data: values, itemStyle: { color: '#2f5d8a' } }],
     };
@@ -91,19 +96,27 @@ type Props = {
   valueLabel: string;
   height: number;
   title: string;
+  /** The most room for the category labels of horizontal bars, in pixels (never more than 40% of the chart). */
+  labelWidth?: number;
 };
 
-export default function EChart({ kind, data, valueLabel, height, title }: Props) {
+export default function EChart({ kind, data, valueLabel, height, title, labelWidth = 160 }: Props) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const [width, setWidth] = useState(0);
 
   useEffect(() => {
     if (!el.current) return;
     const c = echarts.init(el.current, undefined, { renderer: 'canvas' });
     chart.current = c;
+    setWidth(el.current.clientWidth);
     let ro: ResizeObserver | null = null;
     if (typeof ResizeObserver !== 'undefined') {
-      ro = new ResizeObserver(() => c.resize());
+      ro = new ResizeObserver((entries) => {
+        c.resize();
+        const w = entries[0]?.contentRect.width;
+        if (w) setWidth(Math.round(w));
+      });
       ro.observe(el.current);
     }
     return () => {
@@ -113,9 +126,11 @@ export default function EChart({ kind, data, valueLabel, height, title }: Props)
     };
   }, []);
 
+  // Labels take what they need up to `labelWidth`, but leave the bars most of a narrow chart.
+  const labels = width > 0 ? Math.max(100, Math.min(labelWidth, Math.round(width * 0.4))) : labelWidth;
   useEffect(() => {
-    chart.current?.setOption(optionFor(kind, data, valueLabel), true);
-  }, [kind, data, valueLabel]);
+    chart.current?.setOption(optionFor(kind, data, valueLabel, labels), true);
+  }, [kind, data, valueLabel, labels]);
 
   return (
     <div

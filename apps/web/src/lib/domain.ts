@@ -1,10 +1,40 @@
 /** Small vocabularies of the domain as the web shows them. */
-import { ENGAGEMENT_STATUS_VALUES, PARTICIPATION_ROLE_VALUES, AGREEMENT_STATUSES } from '@entente/contracts';
+import {
+  AGREEMENT_KINDS,
+  AGREEMENT_STATUSES,
+  ENGAGEMENT_STATUS_VALUES,
+  PARTICIPATION_ROLE_VALUES,
+} from '@entente/contracts';
+import type { ObjectiveInput } from '@entente/contracts';
 import { humanise } from './engagementTypes';
 
 export const STATUSES = ENGAGEMENT_STATUS_VALUES;
 export const PARTICIPATION_ROLES = PARTICIPATION_ROLE_VALUES;
 export const AGREEMENT_STATUS_VALUES = AGREEMENT_STATUSES;
+export const AGREEMENT_KIND_VALUES = AGREEMENT_KINDS;
+
+/** A list that names every member of the union `All` (a compile error otherwise). */
+const every =
+  <All extends string>() =>
+  <const L extends readonly All[]>(list: L & ([Exclude<All, L[number]>] extends [never] ? unknown : never)) =>
+    list;
+
+/** The levels and threat focuses an objective may have (the contract's enums, in form order). */
+export const OBJECTIVE_LEVELS = every<ObjectiveInput['level']>()([
+  'national',
+  'regional',
+  'functional',
+  'partner',
+]);
+export const THREAT_FOCUS = every<ObjectiveInput['threatFocus'][number]>()([
+  'instability',
+  'terrorism',
+  'piracy',
+  'trafficking',
+  'cyber',
+  'partner_capability',
+  'conflict',
+]);
 
 export const LEVELS = [
   { value: 'HUB-OFFICIAL', label: 'HUB OFFICIAL' },

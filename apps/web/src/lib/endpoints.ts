@@ -27,7 +27,7 @@ import {
   UserItem,
   page,
 } from '@entente/contracts';
-import type { Me as MeType } from '@entente/contracts';
+import type { AgreementInput, Me as MeType, ObjectiveInput, ObjectiveTransition } from '@entente/contracts';
 import { anything, api, arrayOf, pathOf, request, uploadFile } from './api';
 import type { Out, Query, Schema } from './api';
 
@@ -50,6 +50,26 @@ const UserList: Schema<Out<typeof UserItem>[]> = {
 };
 
 const AuditPage = page(AuditItem);
+
+/** An objective's transition answers with the objective and the codes of open engagements to re-align. */
+export type ObjectiveTransitionResult = { objective: Out<typeof ObjectiveItem>; realign: string[] };
+const ObjectiveTransitionAnswer: Schema<ObjectiveTransitionResult> = {
+  safeParse(value: unknown) {
+    const v = (value ?? {}) as { objective?: unknown; realign?: unknown };
+    const objective = ObjectiveItem.safeParse(v.objective);
+    if (!objective.success)
+      return {
+        success: false,
+        error: { issues: objective.error.issues.map((i) => ({ ...i, path: ['objective', ...i.path] })) },
+      };
+    if (!Array.isArray(v.realign) || !v.realign.every((c): c is string => typeof c === 'string'))
+      return {
+        success: false,
+        error: { issues: [{ path: ['realign'], message: 'expected a list of codes' }] },
+      };
+    return { success: true, data: { objective: objective.data, realign: v.realign } };
+  },
+};
 
 export type Objective = Out<typeof ObjectiveItem>;
 export type UserRow = Out<typeof UserItem>;
@@ -84,8 +104,12 @@ export const endpoints = {
 
   agreements: (q: Query, signal?: AbortSignal) =>
     api.get(ROUTES.agreements, arrayOf(AgreementItem), q, signal),
+  createAgreement: (input: AgreementInput) => api.post(ROUTES.agreements, AgreementItem, input),
 
   objectives: (signal?: AbortSignal) => api.get(ROUTES.objectives, arrayOf(ObjectiveItem), undefined, signal),
+  createObjective: (input: ObjectiveInput) => api.post(ROUTES.objectives, ObjectiveItem, input),
+  transitionObjective: (id: string, body: Out<typeof ObjectiveTransition>) =>
+    api.post(pathOf(ROUTES.objectiveTransition, { id }), ObjectiveTransitionAnswer, body),
   plans: (signal?: AbortSignal) => api.get(ROUTES.plans, arrayOf(PlanItem), undefined, signal),
   initiatives: (signal?: AbortSignal) =>
     api.get(ROUTES.initiatives, arrayOf(InitiativeItem), undefined, signal),

@@ -59,7 +59,9 @@ export function UsersPage() {
                         <div className="muted">{u.username}</div>
                       </td>
                       <td>
-                        {u.orgCode} · {u.nationality}
+                        <span className="nowrap">
+                          {u.orgCode} · {u.nationality}
+                        </span>
                         {u.partner ? (
                           <>
                             {' '}
@@ -69,12 +71,22 @@ export function UsersPage() {
                       </td>
                       <td>{u.roles.map(humanise).join(', ')}</td>
                       <td>
-                        {u.clearance}
+                        <span className="nowrap">{u.clearance}</span>
                         {u.compartments.length ? (
                           <div className="muted">{u.compartments.join(', ')}</div>
                         ) : null}
                       </td>
-                      <td>{u.communities.join(', ') || '—'}</td>
+                      <td>
+                        {/* Codes such as hoa-maritime stay whole; the list wraps between them. */}
+                        {u.communities.length
+                          ? u.communities.map((c, i) => (
+                              <span key={c}>
+                                {i > 0 ? ', ' : ''}
+                                <span className="nowrap">{c}</span>
+                              </span>
+                            ))
+                          : '—'}
+                      </td>
                       <td>{u.mfa ? 'Enrolled' : '—'}</td>
                       <td>
                         {u.lockedUntil && new Date(u.lockedUntil) > new Date() ? (

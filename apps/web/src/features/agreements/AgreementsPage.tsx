@@ -1,17 +1,22 @@
-/** Agreements: status, validity, covered engagement types, partners and expiry alerts. */
+/** Agreements: status, validity, covered engagement types, partners and expiry alerts; "New agreement" for planners. */
+import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import type { AgreementInput } from '@entente/contracts';
 import type { AgreementsSearch } from '../../app/search';
+import { can, useMe } from '../../app/session';
 import { compact } from '../../app/search';
 import { endpoints } from '../../lib/endpoints';
 import { useApiQuery } from '../../lib/query';
 import { useSearchText } from '../../lib/useDebounced';
-import { useCountries } from '../../lib/reference';
+import { useCommunities, useCountries } from '../../lib/reference';
 import { AGREEMENT_STATUS_VALUES } from '../../lib/domain';
 import { humanise, typeLabel } from '../../lib/engagementTypes';
 import { formatDate } from '../../lib/format';
 import { PageHeader, useDocumentTitle } from '../../components/PageHeader';
 import { PortionMark } from '../../components/PortionMark';
-import { EmptyState, QueryView, SkeletonRows } from '../../components/States';
+import { EmptyState, ErrorState, QueryView, SkeletonRows } from '../../components/States';
 import { ExpiryBadge } from './ExpiryBadge';
+import { AgreementForm } from './AgreementForm';
 
 type Props = { search: AgreementsSearch; onSearch: (s: AgreementsSearch) => void };
 
@@ -29,13 +34,55 @@ export function AgreementsPage({ search, onSearch }: Props) {
     keepPrevious: true,
   });
   const set = (patch: Partial<AgreementsSearch>) => onSearch(compact({ ...search, ...patch }));
+  const me = useMe();
+  const canRecord = can.recordAgreements(me);
+  const queryClient = useQueryClient();
+  const [adding, setAdding] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const create = async (input: AgreementInput) => {
+    const created = (await endpoints.createAgreement(input)).data;
+    setAdding(false);
+    setNotice(`Agreement ${created.code} was recorded.`);
+    void queryClient.invalidateQueries({ queryKey: ['agreements'] });
+    void queryClient.invalidateQueries({ queryKey: ['dashboard'] });
+    void queryClient.invalidateQueries({ queryKey: ['partner'] });
+  };
 
   return (
     <>
       <PageHeader
         title="Agreements"
         lead="Cooperation agreements, MOUs, SOFAs and mandates, with their validity."
-      />
+      >
+        {canRecord ? (
+          <button
+            type="button"
+            className="btn btn--primary"
+            aria-expanded={adding}
+            aria-controls="agreement-form"
+            onClick={() => {
+              setAdding(!adding);
+              setNotice(null);
+            }}
+          >
+            {adding ? 'Close the form' : 'New agreement'}
+          </button>
+        ) : null}
+      </PageHeader>
+      {canRecord && adding ? (
+        <div id="agreement-form">
+          <NewAgreement onSave={create} onCancel={() => setAdding(false)} />
+        </div>
+      ) : null}
+      {notice ? (
+        <div className="notice" role="status">
+          <p>{notice}</p>
+          <button type="button" className="btn btn--link" onClick={() => setNotice(null)}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
       <form className="filters" aria-label="Agreement filters" onSubmit={(e) => e.preventDefault()}>
         <div className="field field--inline">
           <label htmlFor="agr-q">Search</label>
@@ -97,7 +144,9 @@ export function AgreementsPage({ search, onSearch }: Props) {
                 <caption className="visually-hidden">Agreements</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Agreement</th>
+                    <th scope="col" className="col-title">
+                      Agreement
+                    </th>
                     <th scope="col">Kind</th>
                     <th scope="col">Status</th>
                     <th scope="col">Partners</th>
@@ -114,8 +163,11 @@ export function AgreementsPage({ search, onSearch }: Props) {
                         a.expiresInDays !== null && a.expiresInDays <= 180 ? 'row--alert' : undefined
                       }
                     >
-                      <td>
-                        <PortionMark portion={a.portion} /> <strong>{a.code}</strong>
+                      <td className="col-title">
+                        <div>
+                          <PortionMark portion={a.portion} />
+                        </div>
+                        <strong className="nowrap">{a.code}</strong>
                         <div>{a.title}</div>
                         <div className="muted">Ref. {a.documentRef}</div>
                       </td>
@@ -124,11 +176,10 @@ export function AgreementsPage({ search, onSearch }: Props) {
                         <span className={`badge badge--agr-${a.status}`}>{humanise(a.status)}</span>
                       </td>
                       <td>{a.partnerIso3s.join(', ')}</td>
-                      <td>
+                      <td className="nowrap">
                         {a.signedOn ? <div>Signed {formatDate(a.signedOn)}</div> : null}
-                        <div>
-                          {formatDate(a.inForceFrom)} → {a.expiresOn ? formatDate(a.expiresOn) : 'open-ended'}
-                        </div>
+                        <div>In force {formatDate(a.inForceFrom)}</div>
+                        <div>{a.expiresOn ? `Expires ${formatDate(a.expiresOn)}` : 'Open-ended'}</div>
                         {a.autoRenew ? <div className="muted">Renews automatically</div> : null}
                       </td>
                       <td>{a.coversTypes.length ? a.coversTypes.map(typeLabel).join(', ') : '—'}</td>
@@ -144,5 +195,35 @@ export function AgreementsPage({ search, onSearch }: Props) {
         }
       </QueryView>
     </>
+  );
+}
+
+/** The form once its reference lists (countries, communities) have loaded. */
+function NewAgreement({
+  onSave,
+  onCancel,
+}: {
+  onSave: (input: AgreementInput) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const communities = useCommunities();
+  const countries = useCountries();
+  const failed = [communities, countries].find((q) => q.error && !q.data);
+  if (failed)
+    return (
+      <ErrorState
+        error={failed.error}
+        onRetry={failed.refetch}
+        title="The form's reference lists could not be loaded"
+      />
+    );
+  if (!communities.data || !countries.data) return <SkeletonRows rows={6} label="Loading the form…" />;
+  return (
+    <AgreementForm
+      countries={countries.data}
+      communities={communities.data}
+      onSave={onSave}
+      onCancel={onCancel}
+    />
   );
 }

@@ -64,38 +64,40 @@ export function AlliancesPage({ search, onSearch }: Props) {
             shown.length === 0 ? (
               <EmptyState>No organisations of this kind.</EmptyState>
             ) : (
-              <table className="table">
-                <caption className="visually-hidden">Organisations</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Organisation</th>
-                    <th scope="col">Kind</th>
-                    <th scope="col">Founded</th>
-                    <th scope="col" className="num">
-                      Members
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.map((o) => (
-                    <tr key={o.id} className={o.code === search.org ? 'row--selected' : undefined}>
-                      <td>
-                        <Link
-                          to="/alliances"
-                          search={compact({ ...search, org: o.code })}
-                          aria-current={o.code === search.org ? 'true' : undefined}
-                        >
-                          {o.acronym ? `${o.acronym} — ` : ''}
-                          {o.name}
-                        </Link>
-                      </td>
-                      <td>{humanise(o.kind)}</td>
-                      <td>{formatDate(o.foundedOn)}</td>
-                      <td className="num">{formatNumber(o.memberCount)}</td>
+              <div className="table-wrap">
+                <table className="table table--compact">
+                  <caption className="visually-hidden">Organisations</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Organisation</th>
+                      <th scope="col" className="num">
+                        Members
+                      </th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {shown.map((o) => (
+                      <tr key={o.id} className={o.code === search.org ? 'row--selected' : undefined}>
+                        <td>
+                          <Link
+                            to="/alliances"
+                            search={compact({ ...search, org: o.code })}
+                            aria-current={o.code === search.org ? 'true' : undefined}
+                          >
+                            {o.acronym ? `${o.acronym} — ` : ''}
+                            {o.name}
+                          </Link>
+                          <div className="muted">
+                            {humanise(o.kind)}
+                            {o.foundedOn ? ` · founded ${formatDate(o.foundedOn)}` : ''}
+                          </div>
+                        </td>
+                        <td className="num">{formatNumber(o.memberCount)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             )
           }
         </QueryView>

@@ -1,4 +1,7 @@
-/** Counts by type, objective, region and year. */
+/**
+ * Counts by type, objective, region and year. Two columns at most: type and region side by side (same height),
+ * then the objective and year charts across the full width, where their long labels and many years stay readable.
+ */
 import type { Dashboard } from '@entente/contracts';
 import { Chart } from '../../components/Chart';
 import { typeColour, typeLabel } from '../../lib/engagementTypes';
@@ -15,22 +18,20 @@ export function DashboardCharts({ dashboard }: { dashboard: Dashboard }) {
   const byYear = [...dashboard.byYear]
     .sort((a, b) => a.key.localeCompare(b.key))
     .map((c) => ({ key: c.key, label: c.label, value: c.count }));
+  const topRowHeight = Math.max(260, byType.length * 22);
   return (
-    <section aria-label="Counts" className="grid grid--2">
-      <Chart
-        title="Engagements by type"
-        kind="hbar"
-        data={byType}
-        height={Math.max(220, byType.length * 22)}
-      />
+    <section aria-label="Counts" className="dashboard-charts">
+      <Chart title="Engagements by type" kind="hbar" data={byType} height={topRowHeight} labelWidth={200} />
+      <Chart title="Engagements by region" kind="pie" data={byRegion} height={topRowHeight} />
       <Chart
         title="Engagements by objective"
         kind="hbar"
         data={byObjective}
-        height={Math.max(220, byObjective.length * 26)}
+        height={Math.max(220, byObjective.length * 24)}
+        labelWidth={440}
+        wide
       />
-      <Chart title="Engagements by region" kind="pie" data={byRegion} />
-      <Chart title="Engagements by year" kind="line" data={byYear} />
+      <Chart title="Engagements by year" kind="line" data={byYear} wide />
     </section>
   );
 }

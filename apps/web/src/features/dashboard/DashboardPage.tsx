@@ -47,10 +47,9 @@ export function DashboardPage({ search, onSearch }: Props) {
         {dashboard.data ? (
           <>
             <DashboardCharts dashboard={dashboard.data} />
-            <div className="grid grid--2">
-              <UpcomingTable items={dashboard.data.upcoming} />
-              <ExpiringAgreements items={dashboard.data.expiringAgreements} />
-            </div>
+            {/* Full width each: the upcoming table needs room for its titles, the agreements for theirs. */}
+            <UpcomingTable items={dashboard.data.upcoming} />
+            <ExpiringAgreements items={dashboard.data.expiringAgreements} />
           </>
         ) : null}
       </div>

@@ -14,11 +14,15 @@ export function UpcomingTable({ items }: { items: readonly EngagementListItem[] 
         <EmptyState>No upcoming engagements.</EmptyState>
       ) : (
         <div className="table-wrap">
-          <table className="table table--compact">
+          <table className="table table--compact upcoming">
+            <caption className="visually-hidden">The next engagements by planned start</caption>
             <thead>
               <tr>
-                <th scope="col">Engagement</th>
+                <th scope="col" className="col-title">
+                  Engagement
+                </th>
                 <th scope="col">Type</th>
+                <th scope="col">Partners</th>
                 <th scope="col">Starts</th>
                 <th scope="col">Status</th>
               </tr>
@@ -26,8 +30,10 @@ export function UpcomingTable({ items }: { items: readonly EngagementListItem[] 
             <tbody>
               {items.map((e) => (
                 <tr key={e.id}>
-                  <td>
-                    <PortionMark portion={e.portion} />{' '}
+                  <td className="col-title">
+                    <div>
+                      <PortionMark portion={e.portion} />
+                    </div>
                     <Link to="/engagements/$id" params={{ id: e.id }}>
                       {e.code} — {e.title}
                     </Link>
@@ -35,7 +41,8 @@ export function UpcomingTable({ items }: { items: readonly EngagementListItem[] 
                   <td>
                     <TypeBadge type={e.type} />
                   </td>
-                  <td>{formatDate(e.plannedStart)}</td>
+                  <td>{e.partnerIso3s.join(', ')}</td>
+                  <td className="nowrap">{formatDate(e.plannedStart)}</td>
                   <td>
                     <StatusBadge status={e.status} />
                   </td>

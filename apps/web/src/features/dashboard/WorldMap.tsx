@@ -46,33 +46,35 @@ export function WorldMap({ points }: { points: readonly MapPoint[] | undefined }
       ) : (
         <details className="map-list">
           <summary>List of the {points.length} mapped engagement locations</summary>
-          <table className="table table--compact">
-            <caption className="visually-hidden">Engagement locations shown on the map</caption>
-            <thead>
-              <tr>
-                <th scope="col">Engagement</th>
-                <th scope="col">Type</th>
-                <th scope="col">Place</th>
-                <th scope="col">Starts</th>
-              </tr>
-            </thead>
-            <tbody>
-              {points.map((p, i) => (
-                <tr key={`${p.id}-${i}`}>
-                  <td>
-                    <Link to="/engagements/$id" params={{ id: p.id }}>
-                      {p.code} — {p.title}
-                    </Link>
-                  </td>
-                  <td>{typeLabel(p.type)}</td>
-                  <td>
-                    {p.place} ({p.lat.toFixed(2)}, {p.lon.toFixed(2)})
-                  </td>
-                  <td>{formatDate(p.plannedStart)}</td>
+          <div className="table-wrap">
+            <table className="table table--compact">
+              <caption className="visually-hidden">Engagement locations shown on the map</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Engagement</th>
+                  <th scope="col">Type</th>
+                  <th scope="col">Place</th>
+                  <th scope="col">Starts</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {points.map((p, i) => (
+                  <tr key={`${p.id}-${i}`}>
+                    <td>
+                      <Link to="/engagements/$id" params={{ id: p.id }}>
+                        {p.code} — {p.title}
+                      </Link>
+                    </td>
+                    <td>{typeLabel(p.type)}</td>
+                    <td>
+                      {p.place} ({p.lat.toFixed(2)}, {p.lon.toFixed(2)})
+                    </td>
+                    <td>{formatDate(p.plannedStart)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </details>
       )}
     </div>

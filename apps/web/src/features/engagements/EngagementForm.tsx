@@ -404,6 +404,10 @@ export function EngagementForm({ mode, initial, refs, onSave, onCheck, onCancel,
                 {c.name} ({c.code})
               </option>
             ))}
+            {draft.communityId && !refs.communities.some((c) => c.id === draft.communityId) ? (
+              // The record's community is not among those listed to this user: keep it, say so.
+              <option value={draft.communityId}>The record's current community</option>
+            ) : null}
           </select>
         </Field>
         <LabelFieldset

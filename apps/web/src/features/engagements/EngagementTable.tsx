@@ -23,7 +23,7 @@ export function EngagementTable({ items, sort = '', order = 'desc', onSort }: Pr
     );
   return (
     <div className="table-wrap">
-      <table className="table">
+      <table className="table register">
         <caption className="visually-hidden">Engagements, sortable by column</caption>
         <thead>
           <tr>
@@ -35,8 +35,7 @@ export function EngagementTable({ items, sort = '', order = 'desc', onSort }: Pr
             {header('Type', 'type')}
             {header('Status', 'status')}
             <th scope="col">Partners</th>
-            {header('Planned start', 'plannedStart')}
-            <th scope="col">Planned end</th>
+            {header('Planned dates', 'plannedStart')}
             {header('Planned cost', 'plannedCost')}
           </tr>
         </thead>
@@ -59,8 +58,11 @@ export function EngagementTable({ items, sort = '', order = 'desc', onSort }: Pr
                 <StatusBadge status={e.status} />
               </td>
               <td>{e.partnerIso3s.join(', ')}</td>
-              <td className="nowrap">{formatDate(e.plannedStart)}</td>
-              <td className="nowrap">{formatDate(e.plannedEnd)}</td>
+              <td>
+                {/* Start and end share a column (one line when there is room): the register fits 1360 px. */}
+                <span className="nowrap">{formatDate(e.plannedStart)}</span>{' '}
+                <span className="nowrap muted">→ {formatDate(e.plannedEnd)}</span>
+              </td>
               <td className="num nowrap">{formatMoney(e.plannedCost.amount, e.plannedCost.currency)}</td>
             </tr>
           ))}

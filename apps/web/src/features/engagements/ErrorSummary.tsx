@@ -2,7 +2,7 @@
 import type { Ref } from 'react';
 import { fieldLabel } from '../../lib/engagementTypes';
 
-const LABELS: Record<string, [label: string, id: string]> = {
+const LABELS: FieldLabels = {
   code: ['Code', 'eng-code'],
   title: ['Title', 'eng-title'],
   type: ['Type', 'eng-type'],
@@ -21,6 +21,7 @@ const LABELS: Record<string, [label: string, id: string]> = {
   fundingSourceId: ['Funding source', 'eng-funding'],
   communityId: ['Community', 'eng-community'],
   outcomeSummary: ['Outcome achieved', 'eng-outcome'],
+  label: ['Classification label', 'eng-level'],
   'label.level': ['Classification level', 'eng-level'],
   'label.releasableTo': ['Releasable to', 'eng-releasable'],
   'label.restrictive': ['Compartments', 'eng-compartments'],
@@ -53,13 +54,16 @@ const ORDER = [
   'outcomeSummary',
 ];
 
+/** Field path → [label, element id] of a form, for the links of its summary. */
+export type FieldLabels = Readonly<Record<string, readonly [label: string, id: string]>>;
+
 /** The label and element id of a field path, for links in the summary. */
-export function fieldOf(path: string): { label: string; id: string } {
-  const exact = LABELS[path];
+export function fieldOf(path: string, labels: FieldLabels = LABELS): { label: string; id: string } {
+  const exact = labels[path];
   if (exact) return { label: exact[0], id: exact[1] };
   const parts = path.split('.');
   const [head, index, leaf] = parts;
-  if ((head === 'locations' || head === 'participants') && index !== undefined) {
+  if (labels === LABELS && (head === 'locations' || head === 'participants') && index !== undefined) {
     const n = Number(index) + 1;
     const prefix = head === 'locations' ? 'loc' : 'part';
     return {
@@ -67,9 +71,10 @@ export function fieldOf(path: string): { label: string; id: string } {
       id: `eng-${prefix}-${index}-${leaf ?? ''}`,
     };
   }
-  if (head === 'payload' && index) return { label: fieldLabel(index), id: `eng-payload-${index}` };
+  if (labels === LABELS && head === 'payload' && index)
+    return { label: fieldLabel(index), id: `eng-payload-${index}` };
   for (let i = parts.length - 1; i > 0; i--) {
-    const parent = LABELS[parts.slice(0, i).join('.')];
+    const parent = labels[parts.slice(0, i).join('.')];
     if (parent) return { label: parent[0], id: parent[1] };
   }
   return { label: fieldLabel(path), id: '' };
@@ -81,15 +86,29 @@ type Props = {
   formError: string | null;
   conflict: string | null;
   onReload?: (() => void) | undefined;
+  /** Another form's fields (default: the engagement form's). */
+  labels?: FieldLabels;
+  /** Top-to-bottom order of the other form's fields (default: the engagement form's). */
+  order?: readonly string[];
 };
 
-export function ErrorSummary({ ref, errors, formError, conflict, onReload }: Props) {
+export function ErrorSummary({
+  ref,
+  errors,
+  formError,
+  conflict,
+  onReload,
+  labels = LABELS,
+  order: fieldOrder = ORDER,
+}: Props) {
   const order = (path: string) => {
-    const i = ORDER.findIndex((k) => path === k || path.startsWith(`${k}.`));
-    return i < 0 ? ORDER.length : i;
+    const i = fieldOrder.findIndex((k) => path === k || path.startsWith(`${k}.`));
+    return i < 0 ? fieldOrder.length : i;
   };
   const sorted = [...errors].sort((a, b) => order(a[0]) - order(b[0]));
-  const fields = [...new Map(sorted.map(([path]) => [fieldOf(path).label, fieldOf(path)])).values()];
+  const fields = [
+    ...new Map(sorted.map(([path]) => [fieldOf(path, labels).label, fieldOf(path, labels)])).values(),
+  ];
   const show = conflict || formError || fields.length > 0;
   return (
     <div

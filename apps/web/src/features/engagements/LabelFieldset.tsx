@@ -10,22 +10,32 @@ type Props = {
   errors: FieldErrors;
   countries: readonly { iso3: string; name: string }[];
   onChange: (value: LabelDraft) => void;
+  /** Prefix of the controls' ids (`eng` gives `eng-level`, `eng-releasable`, …). */
+  idPrefix?: string;
 };
 
 const toggle = (list: readonly string[], v: string) =>
   list.includes(v) ? list.filter((x) => x !== v) : [...list, v];
 
-export function LabelFieldset({ value, errors, countries, onChange }: Props) {
+export function LabelFieldset({ value, errors, countries, onChange, idPrefix = 'eng' }: Props) {
   const levelError = errorAt(errors, 'label.level');
   const relError = errorAt(errors, 'label.releasableTo');
+  const id = (name: string) => `${idPrefix}-${name}`;
+  // A problem with the label as a whole (e.g. "not allowed for you") is shown above its parts.
+  const labelError = errors['label'];
   return (
     <div className="label-fields">
-      <Field id="eng-level" label="Classification level" error={levelError} required>
+      {labelError ? (
+        <p className="field__error" id={id('label-error')}>
+          Classification label: {labelError}
+        </p>
+      ) : null}
+      <Field id={id('level')} label="Classification level" error={levelError} required>
         <select
-          id="eng-level"
+          id={id('level')}
           value={value.level}
           aria-invalid={!!levelError || undefined}
-          aria-describedby={describedBy('eng-level', levelError)}
+          aria-describedby={describedBy(id('level'), levelError)}
           onChange={(e) => onChange({ ...value, level: e.target.value })}
         >
           {LEVELS.map((l) => (
@@ -36,21 +46,21 @@ export function LabelFieldset({ value, errors, countries, onChange }: Props) {
         </select>
       </Field>
       <Field
-        id="eng-releasable"
+        id={id('releasable')}
         label="Releasable to"
         error={relError}
         hint="Nations (ISO3) and groups such as NATO; XHN is the home nation."
       >
         <ChipsInput
-          id="eng-releasable"
+          id={id('releasable')}
           value={value.releasableTo}
           onChange={(releasableTo) => onChange({ ...value, releasableTo })}
           suggestions={[...GROUPS, ...countries.map((c) => c.iso3)]}
           invalid={!!relError}
-          describedBy={describedBy('eng-releasable', relError, true)}
+          describedBy={describedBy(id('releasable'), relError, true)}
         />
       </Field>
-      <fieldset className="checks" id="eng-compartments" tabIndex={-1}>
+      <fieldset className="checks" id={id('compartments')} tabIndex={-1}>
         <legend>Compartments</legend>
         {COMPARTMENTS.map((c) => (
           <label key={c} className="check">
@@ -66,7 +76,7 @@ export function LabelFieldset({ value, errors, countries, onChange }: Props) {
           <p className="field__error">{errorAt(errors, 'label.restrictive')}</p>
         ) : null}
       </fieldset>
-      <fieldset className="checks" id="eng-caveats" tabIndex={-1}>
+      <fieldset className="checks" id={id('caveats')} tabIndex={-1}>
         <legend>Caveats</legend>
         {CAVEATS.map((c) => (
           <label key={c.value} className="check">

@@ -125,7 +125,7 @@ export function draftFromEngagement(e: Engagement): Draft {
     actualCost: e.actualCost?.amount ?? '',
     currency: e.plannedCost.currency || 'EUR',
     fundingSourceId: e.fundingSource?.id ?? '',
-    communityId: '',
+    communityId: e.communityId,
     outcomeSummary: e.outcomeSummary ?? '',
     label: {
       level: e.label.level,

@@ -12,34 +12,36 @@ export function PartnerAgreements({ agreements }: { agreements: readonly Agreeme
       {agreements.length === 0 ? (
         <p className="muted">No agreements recorded.</p>
       ) : (
-        <table className="table table--compact">
-          <thead>
-            <tr>
-              <th scope="col">Agreement</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Status</th>
-              <th scope="col">Validity</th>
-              <th scope="col">Expiry</th>
-            </tr>
-          </thead>
-          <tbody>
-            {agreements.map((a) => (
-              <tr key={a.id}>
-                <td>
-                  <PortionMark portion={a.portion} /> <strong>{a.code}</strong> {a.title}
-                </td>
-                <td>{humanise(a.kind)}</td>
-                <td>{humanise(a.status)}</td>
-                <td>
-                  {formatDate(a.inForceFrom)} → {a.expiresOn ? formatDate(a.expiresOn) : 'open-ended'}
-                </td>
-                <td>
-                  <ExpiryBadge days={a.expiresInDays} />
-                </td>
+        <div className="table-wrap">
+          <table className="table table--compact">
+            <thead>
+              <tr>
+                <th scope="col">Agreement</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Status</th>
+                <th scope="col">Validity</th>
+                <th scope="col">Expiry</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {agreements.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    <PortionMark portion={a.portion} /> <strong>{a.code}</strong> {a.title}
+                  </td>
+                  <td>{humanise(a.kind)}</td>
+                  <td>{humanise(a.status)}</td>
+                  <td className="nowrap">
+                    {formatDate(a.inForceFrom)} → {a.expiresOn ? formatDate(a.expiresOn) : 'open-ended'}
+                  </td>
+                  <td>
+                    <ExpiryBadge days={a.expiresInDays} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

@@ -5,8 +5,17 @@ import { PortionMark } from '../../components/PortionMark';
 import { humanise } from '../../lib/engagementTypes';
 import { formatNumber } from '../../lib/format';
 import { buildTree, parentIds, visibleRows } from './objectiveTree';
+import { ObjectiveActions } from './ObjectiveActions';
+import type { ObjectiveTarget } from './ObjectiveActions';
 
-export function ObjectiveTree({ objectives }: { objectives: readonly ObjectiveItem[] }) {
+type Props = {
+  objectives: readonly ObjectiveItem[];
+  /** Lifecycle buttons on each row; absent for users who cannot change objectives. */
+  onTransition?:
+    ((objective: ObjectiveItem, to: ObjectiveTarget, reason?: string) => Promise<void>) | undefined;
+};
+
+export function ObjectiveTree({ objectives, onTransition }: Props) {
   const roots = useMemo(() => buildTree(objectives), [objectives]);
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set(parentIds(roots)));
   const rows = useMemo(() => visibleRows(roots, expanded), [roots, expanded]);
@@ -107,7 +116,7 @@ export function ObjectiveTree({ objectives }: { objectives: readonly ObjectiveIt
             aria-selected={o.id === activeId}
             tabIndex={o.id === activeId ? 0 : -1}
             className={`tree__item${o.id === activeId ? ' tree__item--active' : ''}`}
-            style={{ paddingLeft: `${(r.level - 1) * 1.5 + 0.5}rem` }}
+            style={{ paddingLeft: `${(r.level - 1) * 1.5 + 1.5}rem` }}
             onKeyDown={(e) => onKeyDown(e, index)}
             onClick={() => {
               setActive(o.id);
@@ -126,6 +135,9 @@ export function ObjectiveTree({ objectives }: { objectives: readonly ObjectiveIt
                 {o.threatFocus.length ? ` · ${o.threatFocus.map(humanise).join(', ')}` : ''}
               </span>
             </span>
+            {onTransition ? (
+              <ObjectiveActions objective={o} tabbable={o.id === activeId} onTransition={onTransition} />
+            ) : null}
             {o.linesOfEffort.length ? (
               <span className="tree__loe">
                 Lines of effort: {o.linesOfEffort.map((l) => `${l.code} ${l.title}`).join('; ')}

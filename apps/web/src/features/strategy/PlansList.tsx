@@ -42,36 +42,38 @@ export function PlansList({
             <dd>{p.partnerPriorities.length ? p.partnerPriorities.join('; ') : '—'}</dd>
           </dl>
           {p.goals.length ? (
-            <table className="table table--compact">
-              <caption>Goals</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Goal</th>
-                  <th scope="col">Objectives</th>
-                  <th scope="col">Target date</th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.goals.map((g) => (
-                  <tr key={g.code}>
-                    <td>
-                      <strong>{g.code}</strong> {g.title}
-                    </td>
-                    <td>
-                      {g.objectiveIds.map((id, i) => (
-                        <span key={id}>
-                          {i > 0 ? ', ' : ''}
-                          <Link to="/strategy" hash={`objective-${id}`}>
-                            {objectiveCodes.get(id) ?? 'objective'}
-                          </Link>
-                        </span>
-                      ))}
-                    </td>
-                    <td>{formatDate(g.targetDate)}</td>
+            <div className="table-wrap">
+              <table className="table table--compact">
+                <caption>Goals</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Goal</th>
+                    <th scope="col">Objectives</th>
+                    <th scope="col">Target date</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {p.goals.map((g) => (
+                    <tr key={g.code}>
+                      <td>
+                        <strong>{g.code}</strong> {g.title}
+                      </td>
+                      <td>
+                        {g.objectiveIds.map((id, i) => (
+                          <span key={id}>
+                            {i > 0 ? ', ' : ''}
+                            <Link to="/strategy" hash={`objective-${id}`}>
+                              {objectiveCodes.get(id) ?? 'objective'}
+                            </Link>
+                          </span>
+                        ))}
+                      </td>
+                      <td>{formatDate(g.targetDate)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           ) : null}
         </li>
       ))}
