@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 export const BENCH_DIR = fileURLToPath(new URL('../..', import.meta.url));
 export const REPO_DIR = fileURLToPath(new URL('../../..', import.meta.url));
-export const RESULTS_DIR = `${BENCH_DIR}results`;
+/** Where figures are appended (BENCH_RESULTS_DIR for experiments that must not mix with the record). */
+export const RESULTS_DIR = process.env.BENCH_RESULTS_DIR ?? `${BENCH_DIR}results`;
 
 /** The bench database folder (embedded PostgreSQL), kept out of git by bench/.gitignore. */
 export const DATA_DIR = process.env.BENCH_DATA_DIR ?? `${BENCH_DIR}.data`;
