@@ -88,5 +88,7 @@ describe('sessions', () => {
     const out = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie, 'x-csrf-token': csrf } });
     expect(out.statusCode).toBe(200);
     expect((await t.app.inject({ url: '/api/v1/auth/me', headers: { cookie } })).statusCode).toBe(401);
+    const ev = await t.owner().query("SELECT count(*)::int AS n FROM audit_event WHERE action = 'auth.logout'");
+    expect(ev.rows[0].n).toBe(1);
   });
 });

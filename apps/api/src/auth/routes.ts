@@ -1,7 +1,7 @@
 /** Routes of the auth slice: login page, login, TOTP, me, logout. */
 import { DomainError } from '@entente/core';
 import { ErrorEnvelope, LoginPage, LoginRequest, LoginResponse, Me, ROUTES, TotpRequest, envelope } from '@entente/contracts';
-import { DEMO_PASSWORD, DEMO_USERS, demoTotpSecret } from '@entente/db';
+import { DEMO_PASSWORD, DEMO_USERS, appendAudit, demoTotpSecret } from '@entente/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context';
@@ -56,6 +56,11 @@ export const authRoutes = (app: AppContext): FastifyPluginAsyncZod => async (f) 
   });
 
   f.post(ROUTES.logout, { schema: { tags: ['auth'], response: { 200: envelope(z.object({ ok: z.boolean() })) } } }, async (req, reply) => {
+    const userId = req.sessionUserId;
+    if (userId)
+      await app.db.db.transaction((tx) =>
+        appendAudit(tx, { actorKind: 'user', actorId: userId, action: 'auth.logout', entity: 'session', labelId: app.homeLabelId, decision: 'permit', requestId: String(req.id) }),
+      );
     await endSession(app, req, reply);
     return { data: { ok: true }, meta: { pageLabel: base() } };
   });
