@@ -5,7 +5,7 @@ import type { AccessScope, Tx } from '../runtime/scope';
 
 /** One page of visible audit events, newest first, with the total. */
 export async function listAuditEvents(tx: Tx, s: AccessScope, f: { action?: string | undefined; entity?: string | undefined; limit: number; offset: number }) {
-  const c: SQL[] = [sql`${auditEvent.labelId} IN (SELECT unnest(${`{${s.labelIds.join(',')}}`}::uuid[]))`];
+  const c: SQL[] = [sql`${auditEvent.labelId} = ANY(${`{${s.labelIds.join(',')}}`}::uuid[])`];
   if (f.action) c.push(eq(auditEvent.action, f.action));
   if (f.entity) c.push(eq(auditEvent.entity, f.entity));
   const rows = await tx
