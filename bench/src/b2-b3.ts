@@ -16,7 +16,7 @@ import { loadConfig } from '../../apps/api/src/config';
 import { createLogger } from '../../apps/api/src/logger';
 import { createContext } from '../../apps/api/src/create-context';
 import { buildApp } from '../../apps/api/src/app';
-import { DATA_DIR, PG_PORT, RESULTS_DIR, benchSeconds, freePort, ms2, printTable, report, today } from './lib/common';
+import { DATA_DIR, PG_PORT, RESULTS_DIR, benchSeconds, commit, freePort, ms2, printTable, report, today } from './lib/common';
 import { generated, openBenchServer } from './lib/database';
 import { startApi, type ApiProcess } from './lib/api-process';
 import { drive, login, probe, quantile, type LoadResult, type Session } from './lib/load';
@@ -69,6 +69,7 @@ interface Run {
 const pick = <T extends { key: string }>(all: readonly T[], env: string | undefined): T[] => (env ? all.filter((x) => env.split(',').includes(x.key)) : [...all]);
 
 async function main() {
+  commit(); // the commit is read once, when the run starts
   const marker = generated();
   if (!marker) {
     console.error(`No bench database in ${DATA_DIR}: run \`npm run bench:generate -w bench\` first.`);

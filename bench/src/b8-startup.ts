@@ -8,7 +8,7 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, ms2, printTable, report } from './lib/common';
+import { commit, freePort, ms2, printTable, report } from './lib/common';
 import { startApi } from './lib/api-process';
 
 const median = (xs: number[]) => {
@@ -28,6 +28,7 @@ async function timeStart(dataDir: string, pgPort: number): Promise<{ s: number; 
 }
 
 async function main() {
+  commit(); // the commit is read once, when the run starts
   const runs = Number(process.env.BENCH_B8_RUNS ?? 3);
   const cold: number[] = [];
   const warm: number[] = [];

@@ -59,6 +59,7 @@ function durationFor(t: EngagementType, r: Rng): number {
 }
 
 async function main() {
+  commit(); // the commit is read once, when the run starts
   const t0 = Date.now();
   const rng = new Rng(SEED);
   if (existsSync(`${DATA_DIR}/pg/postmaster.pid`)) {

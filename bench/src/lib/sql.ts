@@ -132,7 +132,7 @@ export function shorten(text: string, max = 400): string {
 }
 
 const VISIBLE =
-  /\("(\w+)"\."label_id" = ANY\((\$\d+)::uuid\[\]\) AND "\1"\."community_id" = ANY\((\$\d+)::uuid\[\]\)(?: AND (\$\d+)::uuid = ANY\("\1"\."party_org_ids"\))?\s+AND \("\1"\."tlp" IS NULL OR "\1"\."tlp" IN \('clear','green'\) OR (\$\d+)::uuid = ANY\("\1"\."tlp_org_ids"\) OR (\$\d+)::uuid = ANY\("\1"\."tlp_user_ids"\)\)\)/g;
+  /\("(\w+)"\."label_id" (?:= ANY|IN \(SELECT unnest)\((\$\d+)::uuid\[\]\)\)? AND "\1"\."community_id" (?:= ANY|IN \(SELECT unnest)\((\$\d+)::uuid\[\]\)\)?(?: AND (\$\d+)::uuid = ANY\("\1"\."party_org_ids"\))?\s+AND \("\1"\."tlp" IS NULL OR "\1"\."tlp" IN \('clear','green'\) OR (\$\d+)::uuid = ANY\("\1"\."tlp_org_ids"\) OR (\$\d+)::uuid = ANY\("\1"\."tlp_user_ids"\)\)\)/g;
 
 /**
  * The statement without the access predicate of packages/db/src/scoped/visible.ts: each occurrence
