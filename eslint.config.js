@@ -22,20 +22,20 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/core/**', 'packages/stix/**', 'packages/stats/**'],
+    files: ['packages/core/**', 'packages/stix/**', 'packages/stats/**', 'packages/geo/**', 'packages/incident-data/**'],
     rules: {
       ...restrict([...ws(['contracts', 'db', 'api', 'web', 'cli']), ...pureForbidden]),
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: `process.env ${RULE}` }],
       'no-console': 'error',
     },
   },
-  { files: ['packages/contracts/**'], rules: restrict(ws(['core', 'db', 'api', 'web', 'cli', 'stix', 'stats'])) },
+  { files: ['packages/contracts/**'], rules: restrict(ws(['core', 'db', 'api', 'web', 'cli', 'stix', 'stats', 'geo', 'incident-data'])) },
   { files: ['packages/db/**'], rules: restrict(ws(['contracts', 'api', 'web', 'cli'])) },
   { files: ['apps/api/**'], rules: restrict(ws(['web', 'cli'])) },
   {
     files: ['apps/web/**'],
     rules: restrict([
-      ...ws(['core', 'db', 'stix', 'api', 'cli']),
+      ...ws(['core', 'db', 'stix', 'api', 'cli', 'incident-data', 'stats']),
       { group: ['node:*'], message: `node built-ins in the browser ${RULE}` },
     ]),
   },
