@@ -29,6 +29,11 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
+  // Tests of pure packages may read the shared test data in place (never the package code itself).
+  {
+    files: ['packages/{stats,geo,incident-data}/test/**'],
+    rules: { ...restrict(ws(['contracts', 'db', 'api', 'web', 'cli'])), 'no-console': 'off' },
+  },
   { files: ['packages/contracts/**'], rules: restrict(ws(['core', 'db', 'api', 'web', 'cli', 'stix', 'stats', 'geo', 'incident-data'])) },
   { files: ['packages/db/**'], rules: restrict(ws(['contracts', 'api', 'web', 'cli'])) },
   { files: ['apps/api/**'], rules: restrict(ws(['web', 'cli'])) },
