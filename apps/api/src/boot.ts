@@ -27,7 +27,9 @@ export async function bootDatabase(config: Config, log: Logger): Promise<Booted>
   const stopServer = conn.stop;
   const appPassword = config.appDatabasePassword ?? secrets.appPassword;
   await ensureAppRole(ownerUrl, appPassword);
-  await migrateDatabase(ownerUrl);
+  const migrated = await migrateDatabase(ownerUrl);
+  if (!migrated.leakproofOperators)
+    log.warn('the database owner is not a superuser: search and partner filters cannot use their indexes under row-level security (docs/adr/0004)');
   const appUrl = withCredentials(ownerUrl, APP_ROLE, appPassword);
   await assertAppRoleSafe(appUrl);
   const owner = openDatabase(ownerUrl, 4);

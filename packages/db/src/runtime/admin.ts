@@ -57,17 +57,45 @@ export async function ensureAppRole(serverUrl: string, password: string): Promis
   });
 }
 
+export interface MigrateResult {
+  /** Whether the index operators of the scoped reads are LEAKPROOF here (see docs/adr/0004). */
+  leakproofOperators: boolean;
+}
+
 /** Apply the committed, append-only migrations. */
-export async function migrateDatabase(url: string): Promise<void> {
+export async function migrateDatabase(url: string): Promise<MigrateResult> {
   const pool = new pg.Pool({ connectionString: url, max: 1 });
   try {
     await migrate(drizzle(pool), { migrationsFolder: MIGRATIONS_DIR });
     const dbName = new URL(url).pathname.slice(1);
     await pool.query(`GRANT CONNECT ON DATABASE "${dbName}" TO ${APP_ROLE}`);
     await pool.query(`GRANT USAGE ON SCHEMA public TO ${APP_ROLE}`);
+    return { leakproofOperators: await ensureLeakproofOperators(pool) };
   } finally {
     await pool.end();
   }
+}
+
+/**
+ * The built-in functions behind the GIN-indexable operators of our scoped reads. Row-level
+ * security quals are security barriers: a query qual may drive an index scan under them only if
+ * its function is LEAKPROOF, otherwise search and party filters scan every permitted row
+ * (bench/README.md, finding 2). These three raise no error that depends on their arguments'
+ * values (reviewed in docs/adr/0004), so marking them is safe. pg_proc is per database, and only
+ * a superuser may mark a function; without one, reads stay correct but slower.
+ */
+const LEAKPROOF_FUNCTIONS = ['arrayoverlap(anyarray, anyarray)', 'arraycontains(anyarray, anyarray)', 'ts_match_vq(tsvector, tsquery)'];
+
+async function ensureLeakproofOperators(pool: pg.Pool): Promise<boolean> {
+  const su = await pool.query<{ rolsuper: boolean }>('SELECT rolsuper FROM pg_roles WHERE rolname = current_user');
+  if (!su.rows[0]?.rolsuper) {
+    const r = await pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_proc WHERE proleakproof AND oid IN (${LEAKPROOF_FUNCTIONS.map((f) => `'pg_catalog.${f}'::regprocedure`).join(',')})`,
+    );
+    return r.rows[0]?.n === LEAKPROOF_FUNCTIONS.length;
+  }
+  for (const f of LEAKPROOF_FUNCTIONS) await pool.query(`ALTER FUNCTION pg_catalog.${f} LEAKPROOF`);
+  return true;
 }
 
 /** Refuse to run if the application role could bypass row-level security. */

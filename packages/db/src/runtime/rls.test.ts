@@ -57,6 +57,32 @@ describe('the application role', () => {
     expect(asPartner.rows[0].n).toBe(0);
   });
 
+  it('can still use the GIN indexes for search, partner and party filters under RLS (ADR 0004)', async () => {
+    // RLS quals are security barriers: without LEAKPROOF operators the planner may not use these
+    // indexes for the application role at any cost, so with seq scans priced out the plan would
+    // still be a Seq Scan. Found by the bench (bench/README.md, finding 2).
+    const lbl = await owner.query<{ id: string }>('SELECT DISTINCT label_id AS id FROM engagement');
+    const comms = await owner.query<{ id: string }>('SELECT id FROM community');
+    await app.query('BEGIN');
+    await app.query(
+      `SELECT set_config('entente.label_ids', $1, true), set_config('entente.community_ids', $2, true), set_config('entente.partner', 'true', true),
+              set_config('entente.org_id', '00000000-0000-0000-0000-000000000000', true), set_config('entente.user_id', '00000000-0000-0000-0000-000000000000', true)`,
+      [`{${lbl.rows.map((r) => r.id).join(',')}}`, `{${comms.rows.map((r) => r.id).join(',')}}`],
+    );
+    await app.query('SET LOCAL enable_seqscan = off');
+    const plan = async (where: string) => {
+      const r = await app.query<{ 'QUERY PLAN': string }>(`EXPLAIN SELECT id FROM engagement WHERE ${where}`);
+      return r.rows.map((x) => x['QUERY PLAN']).join('\n');
+    };
+    const search = await plan("search @@ to_tsquery('simple', 'piracy')");
+    const partners = await plan("partner_iso3s && ARRAY['SOM']");
+    const party = await plan("party_org_ids @> ARRAY['00000000-0000-0000-0000-000000000000'::uuid]");
+    await app.query('ROLLBACK');
+    expect(search).toContain('engagement_search_idx');
+    expect(partners).toContain('engagement_partners_idx');
+    expect(party).toContain('engagement_party_idx');
+  });
+
   it('cannot insert a row with a label outside its write set', async () => {
     const e = await owner.query('SELECT * FROM engagement LIMIT 1');
     const row = e.rows[0];
