@@ -14,6 +14,8 @@ const USERS = ['planner', 'analyst', 'sen.liaison', 'ken.liaison', 'fra.liaison'
 const agents = new Map<string, Agent>();
 interface Row {
   id: string;
+  objective_ids: string[];
+  planned_start: string;
   code: string;
   label_id: string;
   community_id: string;
@@ -38,7 +40,7 @@ async function listAll(a: Agent, query = ''): Promise<{ ids: string[]; total: nu
 
 beforeAll(async () => {
   t = await startTestApp();
-  rows = (await t.owner().query<Row>('SELECT id, code, label_id, community_id, party_org_ids, owner_org_id FROM engagement')).rows;
+  rows = (await t.owner().query<Row>('SELECT id, code, label_id, community_id, party_org_ids, owner_org_id, objective_ids, planned_start::text AS planned_start FROM engagement')).rows;
   for (const u of USERS) {
     const a = await t.login(u);
     agents.set(u, a);
@@ -98,6 +100,19 @@ describe('no existence leaks', () => {
     const dash = (await a.get('/api/v1/dashboard')).body.data;
     expect(dash.totals.engagements).toBe(want.size);
     expect(dash.byType.reduce((n: number, x: { count: number }) => n + x.count, 0)).toBe(want.size);
+    // Every facet counts exactly the visible rows (computed here from the rows decide() permits).
+    const seen = rows.filter((r) => want.has(r.id));
+    const tally = (keys: (r: Row) => string[]) => {
+      const m = new Map<string, number>();
+      for (const r of seen) for (const k of new Set(keys(r))) m.set(k, (m.get(k) ?? 0) + 1);
+      return m;
+    };
+    const asMap = (xs: { key: string; count: number }[]) => new Map(xs.map((x) => [x.key, x.count]));
+    expect(asMap(dash.byYear)).toEqual(tally((r) => [String(Number(r.planned_start.slice(0, 4)))]));
+    // Objectives the user may not see are left out of the chart; the others count exactly.
+    const byObjective = tally((r) => r.objective_ids);
+    for (const x of dash.byObjective as { key: string; count: number }[]) expect(x.count).toBe(byObjective.get(x.key));
+    if (!u.endsWith('.liaison')) expect(dash.byObjective.length).toBeGreaterThan(0);
     const map = (await a.get('/api/v1/engagements/map')).body.data as { id: string }[];
     for (const p of map) expect(want.has(p.id)).toBe(true);
     const cal = (await a.get('/api/v1/engagements/calendar?from=2000-01-01&to=2035-12-31')).body.data as { id: string }[];

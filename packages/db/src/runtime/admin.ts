@@ -2,10 +2,12 @@
 import pg from 'pg';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 export const APP_ROLE = 'entente_app';
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations', import.meta.url));
+// Resolved through the package, not this file's URL, so the bundled server finds it too.
+export const MIGRATIONS_DIR = join(dirname(createRequire(import.meta.url).resolve('@entente/db/package.json')), 'migrations');
 
 /** Replace the database name in a connection URL. */
 export function withDatabase(url: string, database: string): string {

@@ -8,38 +8,39 @@ export interface CountRow {
   count: number;
 }
 
-/** Counts of visible engagements grouped by type, objective, partner region and start year. */
+/**
+ * Counts of visible engagements grouped by type, objective, partner region and start year, with
+ * the totals and the labels the page carries. One statement and one scan of the visible rows
+ * (the bench measured five separate scans with `count(DISTINCT …)` sorts at 2–4 s on 100k rows);
+ * per-row DISTINCT over the row's own arrays replaces the global distinct sorts.
+ */
 export async function engagementCounts(tx: Tx, s: AccessScope, f: EngagementFilters) {
   const where = engagementWhere(s, f);
-  const q = async (keyExpr: ReturnType<typeof sql>, from = sql`engagement`) => {
-    const r = await tx.execute<{ key: string; count: string }>(
-      sql`SELECT ${keyExpr} AS key, count(DISTINCT engagement.id) AS count FROM ${from} WHERE ${where} GROUP BY 1 ORDER BY 2 DESC`,
-    );
-    return r.rows.map((x) => ({ key: String(x.key), count: Number(x.count) }));
-  };
-  const byType = await q(sql`engagement.type`);
-  const byObjective = await q(sql`o`, sql`engagement CROSS JOIN LATERAL unnest(engagement.objective_ids) AS o`);
-  const byRegion = await q(
-    sql`coalesce(c.region, 'Unknown')`,
-    sql`engagement CROSS JOIN LATERAL unnest(engagement.partner_iso3s) AS p LEFT JOIN country c ON c.iso3 = p`,
-  );
-  const byYear = await q(sql`extract(year FROM engagement.planned_start)::int`);
-  const t = await tx.execute<{ n: string; cost: string | null; partners: string }>(
-    sql`SELECT count(*) AS n, sum(planned_cost) AS cost,
-      (SELECT count(DISTINCT p) FROM engagement CROSS JOIN LATERAL unnest(engagement.partner_iso3s) AS p WHERE ${where}) AS partners
-      FROM engagement WHERE ${where}`,
-  );
-  const row = t.rows[0];
-  const labels = await tx.execute<{ label_id: string }>(sql`SELECT DISTINCT label_id FROM engagement WHERE ${where}`);
+  const r = await tx.execute<{ dim: string; key: string | null; n: string }>(sql`
+    WITH v AS MATERIALIZED (
+      SELECT engagement.id, engagement.type, engagement.objective_ids, engagement.partner_iso3s,
+             engagement.planned_start, engagement.planned_cost, engagement.label_id
+      FROM engagement WHERE ${where})
+    SELECT 'type' AS dim, type AS key, count(*) AS n FROM v GROUP BY type
+    UNION ALL SELECT 'objective', o.k::text, count(*) FROM v CROSS JOIN LATERAL (SELECT DISTINCT unnest(v.objective_ids) AS k) o GROUP BY o.k
+    UNION ALL SELECT 'region', g.k, count(*) FROM v CROSS JOIN LATERAL (
+        SELECT DISTINCT coalesce(c.region, 'Unknown') AS k FROM unnest(v.partner_iso3s) AS p LEFT JOIN country c ON c.iso3 = p) g GROUP BY g.k
+    UNION ALL SELECT 'year', extract(year FROM planned_start)::int::text, count(*) FROM v GROUP BY 2
+    UNION ALL SELECT 'label', label_id::text, count(*) FROM v GROUP BY label_id
+    UNION ALL SELECT 'partners', NULL, count(DISTINCT p) FROM v CROSS JOIN LATERAL unnest(v.partner_iso3s) AS p
+    UNION ALL SELECT 'total', coalesce(sum(planned_cost), 0)::text, count(*) FROM v`);
+  const dim = (d: string): CountRow[] =>
+    r.rows.filter((x) => x.dim === d).map((x) => ({ key: String(x.key), count: Number(x.n) })).sort((a, b) => b.count - a.count);
+  const total = r.rows.find((x) => x.dim === 'total');
   return {
-    labelIds: labels.rows.map((l) => l.label_id),
-    byType,
-    byObjective,
-    byRegion,
-    byYear: byYear.sort((a, b) => Number(a.key) - Number(b.key)),
-    total: Number(row?.n ?? 0),
-    plannedCost: row?.cost ?? '0',
-    partners: Number(row?.partners ?? 0),
+    labelIds: r.rows.filter((x) => x.dim === 'label').map((x) => String(x.key)),
+    byType: dim('type'),
+    byObjective: dim('objective'),
+    byRegion: dim('region'),
+    byYear: dim('year').sort((a, b) => Number(a.key) - Number(b.key)),
+    total: Number(total?.n ?? 0),
+    plannedCost: total?.key ?? '0',
+    partners: Number(r.rows.find((x) => x.dim === 'partners')?.n ?? 0),
   };
 }
 
