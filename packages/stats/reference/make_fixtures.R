@@ -1,0 +1,174 @@
+#!/usr/bin/env Rscript
+# Golden fixtures for packages/stats (EVALUATION.md §6.1), reference side R.
+# Run from the repository root:  Rscript packages/stats/reference/make_fixtures.R
+# Needs: apt-get install -y r-base-core r-cran-mass r-cran-sandwich r-cran-jsonlite
+# Every input is seeded synthetic data written into the fixture (design matrix included), so the
+# TypeScript tests never need R. Regenerating is a deliberate, reviewed change.
+suppressPackageStartupMessages({ library(MASS); library(sandwich); library(jsonlite) })
+
+out_dir <- file.path("packages", "stats", "test", "fixtures")
+script <- "packages/stats/reference/make_fixtures.R"
+generator <- list(
+  program = "R", version = R.version.string,
+  packages = list(MASS = as.character(packageVersion("MASS")),
+                  sandwich = as.character(packageVersion("sandwich")),
+                  jsonlite = as.character(packageVersion("jsonlite"))),
+  script = script)
+
+write_fixture <- function(name, conventions, tolerance, inputs, outputs) {
+  obj <- list(name = name, generator = generator, conventions = conventions,
+              tolerance = tolerance, inputs = inputs, outputs = outputs)
+  path <- file.path(out_dir, paste0(name, ".json"))
+  writeLines(toJSON(obj, auto_unbox = TRUE, digits = NA, pretty = TRUE, matrix = "rowmajor"), path)
+  cat("wrote", path, "\n")
+}
+
+# ITS-like design of §4.3: trend from T0, level step, slope change, one Fourier pair.
+its_design <- function(n, t0) {
+  t <- seq_len(n) - t0
+  D <- as.numeric(t >= 0)
+  m <- ((seq_len(n) - 1) %% 12) + 1
+  X <- cbind(intercept = 1, t = t, level = D, slope = t * D,
+             sin1 = sin(2 * pi * m / 12), cos1 = cos(2 * pi * m / 12))
+  X
+}
+
+ctl <- glm.control(epsilon = 1e-12, maxit = 100)
+comparison <- paste(
+  "relative tolerances; a coefficient is compared on the scale max(|beta|, se_fisher(beta)) so that",
+  "near-zero coefficients are not judged by meaningless relative digits; a covariance entry on the",
+  "scale sqrt(V_ii V_jj) (relative on the diagonal, correlation units off it); HAC by its standard errors")
+covs <- function(fit, cluster, lag) list(
+  # dispersion = 1: summary.glm would otherwise estimate it for negative.binomial(θ) families.
+  fisher = unname(vcov(fit, dispersion = 1)),
+  HC0 = unname(vcovHC(fit, type = "HC0")),
+  HC1 = unname(vcovHC(fit, type = "HC1")),
+  CR1 = unname(vcovCL(fit, cluster = cluster, type = "HC1", cadjust = TRUE)),
+  HAC = unname(NeweyWest(fit, lag = lag, prewhite = FALSE, adjust = FALSE)))
+
+# 1. Poisson with offset and prior weights -------------------------------------------------
+set.seed(20261129)
+n <- 120
+X <- its_design(n, 61)
+E <- round(runif(n, 0.5, 2), 3)
+off <- log(E)
+mu <- exp(drop(X %*% c(1.5, 0.005, -0.4, -0.01, 0.3, -0.2)) + off)
+y <- rpois(n, mu)
+w <- sample(c(0.5, 1, 1.5, 2), n, replace = TRUE)
+cl <- (seq_len(n) - 1) %/% 12
+fit <- glm(y ~ 0 + X, offset = off, weights = w, family = poisson, control = ctl)
+stopifnot(fit$converged)
+write_fixture("glm_poisson_offset_weights",
+  conventions = list(
+    fit = "glm(y ~ 0 + X, offset = log(E), weights = w, family = poisson, control = glm.control(epsilon = 1e-12, maxit = 100))",
+    covariance = "vcov; sandwich::vcovHC HC0/HC1; vcovCL(cluster, type='HC1', cadjust=TRUE); NeweyWest(lag, prewhite=FALSE, adjust=FALSE)",
+    logLik = "sum(w * dpois(y, mu, log = TRUE)); aic = -2 logLik + 2p", comparison = comparison),
+  tolerance = list(coefficients = 1e-6, deviance = 1e-8, logLik = 1e-8, pearsonChi2 = 1e-8,
+                   fisher = 1e-6, HC0 = 1e-6, HC1 = 1e-6, CR1 = 1e-6, HAC_se = 1e-3),
+  inputs = list(X = unname(X), names = colnames(X), y = y, offset = off, weights = w,
+                cluster = cl, hacLag = 4),
+  outputs = c(list(coefficients = unname(coef(fit)), deviance = fit$deviance,
+                   logLik = as.numeric(logLik(fit)), aic = fit$aic,
+                   pearsonChi2 = sum(residuals(fit, "pearson")^2), iterations = fit$iter,
+                   mu = unname(fitted(fit))),
+              covs(fit, cl, 4)))
+
+# 2. NB2 by maximum likelihood (MASS::glm.nb), offset, no weights -------------------------
+set.seed(20261130)
+n <- 144
+X <- its_design(n, 73)
+E <- round(runif(n, 0.8, 1.5), 3)
+off <- log(E)
+mu <- exp(drop(X %*% c(2.2, 0.004, -0.5, -0.015, 0.25, 0.1)) + off)
+y <- rnbinom(n, size = 1 / 0.35, mu = mu)
+cl <- (seq_len(n) - 1) %/% 12
+fit <- glm.nb(y ~ 0 + X + offset(off), control = ctl)
+# Polish θ beyond theta.ml's default tolerance (eps^0.25) so the fixture is not the weak link.
+for (k in 1:5) {
+  th <- theta.ml(y, fitted(fit), limit = 100, eps = 1e-14)
+  fit <- glm.nb(y ~ 0 + X + offset(off), init.theta = as.numeric(th), control = ctl)
+}
+write_fixture("glm_nb2_ml",
+  conventions = list(
+    fit = "MASS::glm.nb(y ~ 0 + X + offset(log(E)), control = glm.control(epsilon = 1e-12, maxit = 100)), theta polished with theta.ml(eps = 1e-14); alpha = 1/theta",
+    covariance = "sandwich on the glm.nb object (dispersion 1, alpha treated as known): vcovHC HC0/HC1; vcovCL(type='HC1', cadjust=TRUE); NeweyWest(lag, prewhite=FALSE, adjust=FALSE)",
+    logLik = "logLik(glm.nb); aic = -2 logLik + 2(p + 1)", comparison = comparison),
+  tolerance = list(alpha = 1e-4, coefficients = 1e-5, deviance = 1e-6, logLik = 1e-8, pearsonChi2 = 1e-5,
+                   fisher = 1e-5, HC0 = 1e-5, HC1 = 1e-5, CR1 = 1e-5, HAC_se = 1e-3),
+  inputs = list(X = unname(X), names = colnames(X), y = y, offset = off, cluster = cl, hacLag = 5),
+  outputs = c(list(theta = fit$theta, alpha = 1 / fit$theta, coefficients = unname(coef(fit)),
+                   deviance = fit$deviance, logLik = as.numeric(logLik(fit)), aic = fit$aic,
+                   pearsonChi2 = sum(residuals(fit, "pearson")^2), mu = unname(fitted(fit))),
+              covs(fit, cl, 5)))
+
+# 3. NB2 with alpha fixed, sparse counts (many zeros) and prior weights ---------------------
+set.seed(20261201)
+n <- 96
+X <- its_design(n, 49)
+off <- rep(0, n)
+mu <- exp(drop(X %*% c(-0.6, 0.01, -0.8, -0.02, 0.4, 0.2)))
+y <- rnbinom(n, size = 2, mu = mu)
+w <- sample(c(1, 2), n, replace = TRUE)
+cl <- (seq_len(n) - 1) %/% 12
+fit <- glm(y ~ 0 + X, weights = w, family = negative.binomial(theta = 2), control = ctl)
+# IRLS is Fisher scoring, linear for the non-canonical NB2 log link: at the 1e-12 deviance rule R's
+# own β is ~1e-7 from the optimum and vcov ~3e-6. Polish so the reference is the optimum itself.
+fit <- glm(y ~ 0 + X, weights = w, family = negative.binomial(theta = 2), start = coef(fit),
+           control = glm.control(epsilon = 1e-16, maxit = 200))
+stopifnot(fit$converged)
+write_fixture("glm_nb2_fixed_alpha_sparse",
+  conventions = list(
+    fit = "glm(y ~ 0 + X, weights = w, family = MASS::negative.binomial(theta = 2), control = glm.control(epsilon = 1e-12, maxit = 100)), then restarted from its coefficients with epsilon = 1e-16; alpha = 0.5",
+    covariance = "vcov (dispersion 1 for 'Negative Binomial' families); sandwich HC0/HC1/CL/NeweyWest as above",
+    logLik = "sum(w * dnbinom(y, size = theta, mu = mu, log = TRUE))", comparison = comparison),
+  # Pearson χ² is linear in the error of μ (the deviance is quadratic at the optimum), and IRLS
+  # for NB2 (non-canonical link) converges linearly, so it gets the coefficient tolerance.
+  # Covariances 1e-5: the mandated 1e-12 deviance rule itself leaves ~1e-6 in them for NB2.
+  tolerance = list(coefficients = 1e-6, deviance = 1e-8, logLik = 1e-8, pearsonChi2 = 1e-6,
+                   fisher = 1e-5, HC0 = 1e-5, HC1 = 1e-5, CR1 = 1e-5, HAC_se = 1e-3),
+  inputs = list(X = unname(X), names = colnames(X), y = y, weights = w, alpha = 0.5,
+                cluster = cl, hacLag = 3, zeroShare = mean(y == 0)),
+  outputs = c(list(coefficients = unname(coef(fit)), deviance = fit$deviance,
+                   logLik = sum(w * dnbinom(y, size = 2, mu = fitted(fit), log = TRUE)),
+                   pearsonChi2 = sum(residuals(fit, "pearson")^2), mu = unname(fitted(fit))),
+              covs(fit, cl, 3)))
+
+# 4. Exact rates: poisson.test (two-sample, one-sample) and binom.test ---------------------
+rr_cases <- list(c(12, 12, 30, 12), c(0, 6, 9, 6), c(7, 10, 0, 8), c(150, 24.5, 210, 30),
+                 c(1, 1, 1, 1), c(3, 2.5, 17, 12), c(48, 36, 20, 36))
+rr <- lapply(rr_cases, function(v) {
+  r <- poisson.test(c(v[1], v[3]), c(v[2], v[4]))
+  list(y1 = v[1], e1 = v[2], y0 = v[3], e0 = v[4], conf = 0.95,
+       estimate = if (is.finite(r$estimate)) unname(r$estimate) else "Infinity",
+       ci = lapply(as.numeric(r$conf.int), function(x) if (is.finite(x)) x else "Infinity"),
+       pValue = r$p.value)
+})
+bt_cases <- list(c(0, 10, 0.5), c(10, 10, 0.3), c(3, 17, 0.25), c(55, 120, 0.4), c(1, 1, 0.5),
+                 c(200, 1000, 0.2), c(12, 42, 0.5))
+bt <- lapply(bt_cases, function(v) {
+  r <- binom.test(v[1], v[2], v[3])
+  list(x = v[1], n = v[2], p0 = v[3], conf = 0.95, ci = unname(as.numeric(r$conf.int)), pValue = r$p.value)
+})
+gw_cases <- list(c(0, 1, 1), c(1, 12, 0.5), c(27, 12, 2), c(400, 36, 10), c(5, 0.25, 30))
+gw <- lapply(gw_cases, function(v) {
+  r <- poisson.test(v[1], v[2], v[3])
+  list(y = v[1], exposure = v[2], r0 = v[3], conf = 0.95, ci = unname(as.numeric(r$conf.int)),
+       pValue = r$p.value)
+})
+write_fixture("rates_exact",
+  conventions = list(rateRatio = "poisson.test(c(y1, y0), c(e1, e0)); the string Infinity encodes an infinite estimate or bound",
+                     clopperPearson = "binom.test(x, n, p0)", garwood = "poisson.test(y, exposure, r0)"),
+  tolerance = list(ci = 1e-6, pValue = 1e-6, estimate = 1e-12),
+  inputs = list(note = "cases are inside each output row"),
+  outputs = list(rateRatio = rr, binomial = bt, garwood = gw))
+
+# 5. Type-7 quantiles ---------------------------------------------------------------------
+set.seed(20261202)
+samples <- list(c(42), c(3, 1), c(1, 2, 3, 4), c(5, 5, 5, 1, 9, 9, 2),
+                round(rnorm(17, 10, 4), 4), rpois(31, 2.5), -rexp(50, 0.3))
+probs <- c(0, 0.01, 0.1, 0.25, 0.333, 0.5, 0.75, 0.9, 0.99, 1)
+write_fixture("type7_quantiles",
+  conventions = list(quantile = "quantile(x, probs, type = 7, names = FALSE)"),
+  tolerance = list(quantile = 1e-12),
+  inputs = list(samples = lapply(samples, I), probs = probs),
+  outputs = list(quantiles = lapply(samples, function(x) quantile(x, probs, type = 7, names = FALSE))))

@@ -1,0 +1,2 @@
+export { clopperPearson, binomTestPValue, binomPmf } from './binomial.ts';
+export { garwood, poissonTestPValue, rateRatioExact, type RateInterval, type RateRatio } from './poisson.ts';
