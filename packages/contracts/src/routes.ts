@@ -32,5 +32,12 @@ export const ROUTES = {
   engagementImport: '/engagements/import',
   users: '/admin/users',
   userUnlock: '/admin/users/:id/unlock',
+  user: '/admin/users/:id',
+  userSecurity: '/admin/users/:id/security',
+  adminOrganisations: '/admin/organisations',
+  adminOrganisation: '/admin/organisations/:id',
+  adminCommunities: '/admin/communities',
+  adminCommunityMembers: '/admin/communities/:id/members',
+  adminCommunityMemberEnd: '/admin/communities/:id/members/end',
   audit: '/admin/audit',
 } as const;

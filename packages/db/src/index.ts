@@ -9,6 +9,8 @@ export * from './audit/verify';
 export * as scoped from './scoped/index';
 export * as reference from './repos/reference';
 export * as users from './repos/users';
+export * as organisations from './repos/organisations';
+export * as communities from './repos/communities';
 export * from './repos/labels';
 export * from './crypto';
 export * from './seeds/index';

@@ -70,3 +70,13 @@ export async function completeMfa(db: Q, idHash: string, newHash: string) {
 export async function deleteSession(db: Q, idHash: string) {
   await db.delete(session).where(and(eq(session.idHash, idHash)));
 }
+
+/** Change a user's nationality and clearances if `version` is still current; bumps the version. Null when stale. */
+export async function updateSecurity(db: Q, id: string, version: number, v: { nationality: string; clearances: unknown }): Promise<UserRow | null> {
+  const r = await db
+    .update(appUser)
+    .set({ nationality: v.nationality, clearances: v.clearances, version: sql`${appUser.version} + 1` })
+    .where(and(eq(appUser.id, id), eq(appUser.version, version)))
+    .returning();
+  return r[0] ?? null;
+}
