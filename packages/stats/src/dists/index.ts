@@ -40,8 +40,8 @@ export const gammaQuantile = (p: number, shape: number, rate = 1): number => gam
 export const poissonPmf = (k: number, mu: number): number => poissonPmfStd(k, mu);
 /** Poisson cdf P(Y ≤ k). */
 export const poissonCdf = (k: number, mu: number): number => poissonCdfStd(k, mu);
-/** Poisson quantile: smallest k with P(Y ≤ k) ≥ p. */
-export const poissonQuantile = (p: number, mu: number): number => poissonQuantileStd(p, mu);
+/** Poisson quantile: smallest k with P(Y ≤ k) ≥ p. (`+ 0` turns @stdlib's occasional −0 into 0.) */
+export const poissonQuantile = (p: number, mu: number): number => poissonQuantileStd(p, mu) + 0;
 
 /** @stdlib/SciPy (r, p) for an NB2 with mean μ and dispersion α > 0. */
 export function nbSizeProb(mu: number, alpha: number): { r: number; p: number } {
@@ -62,9 +62,9 @@ export function nbCdf(k: number, mu: number, alpha: number): number {
   return nbCdfStd(k, r, p);
 }
 
-/** NB2 quantile Q(p; μ, α), e.g. the Shewhart limit Q(0.995) of §4.8; α = 0 is Poisson. */
+/** NB2 quantile Q(p; μ, α), e.g. the Shewhart limit Q(0.995) of §4.8; α = 0 is Poisson (−0 → 0). */
 export function nbQuantile(prob: number, mu: number, alpha: number): number {
   if (alpha === 0) return poissonQuantile(prob, mu);
   const { r, p } = nbSizeProb(mu, alpha);
-  return nbQuantileStd(prob, r, p);
+  return nbQuantileStd(prob, r, p) + 0;
 }

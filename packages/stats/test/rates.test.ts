@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { clopperPearson, binomTestPValue, garwood, rateRatioExact, StatsError } from '../src/index.ts';
+import { expectClose, loadFixture, num } from './fixture.ts';
+
+type V = number | string;
+const fx = loadFixture<
+  unknown,
+  {
+    rateRatio: {
+      y1: number;
+      e1: number;
+      y0: number;
+      e0: number;
+      conf: number;
+      estimate: V;
+      ci: V[];
+      pValue: number;
+    }[];
+    binomial: { x: number; n: number; p0: number; conf: number; ci: number[]; pValue: number }[];
+    garwood: { y: number; exposure: number; r0: number; conf: number; ci: number[]; pValue: number }[];
+  }
+>('rates_exact');
+const tol = fx.tolerance;
+
+describe('exact rate ratio = R poisson.test(c(y1, y0), c(E1, E0))', () => {
+  for (const c of fx.outputs.rateRatio) {
+    it(`y1=${c.y1}/${c.e1} vs y0=${c.y0}/${c.e0}`, () => {
+      const r = rateRatioExact(c.y1, c.e1, c.y0, c.e0, c.conf);
+      expectClose(r.estimate, num(c.estimate), tol.estimate!, 'RR');
+      expectClose(r.ci[0], num(c.ci[0]!), tol.ci!, 'lower');
+      expectClose(r.ci[1], num(c.ci[1]!), tol.ci!, 'upper');
+      expectClose(r.pValue, c.pValue, tol.pValue!, 'p');
+      expect(r.undefinedRatio).toBe(c.y0 === 0);
+    });
+  }
+});
+
+describe('Clopper–Pearson and exact binomial p = R binom.test', () => {
+  for (const c of fx.outputs.binomial) {
+    it(`x=${c.x}, n=${c.n}, p0=${c.p0}`, () => {
+      const [lo, hi] = clopperPearson(c.x, c.n, c.conf);
+      expectClose(lo, c.ci[0]!, tol.ci!, 'lower');
+      expectClose(hi, c.ci[1]!, tol.ci!, 'upper');
+      expectClose(binomTestPValue(c.x, c.n, c.p0), c.pValue, tol.pValue!, 'p');
+    });
+  }
+});
+
+describe('Garwood interval and exact Poisson p = R poisson.test(y, E, r0)', () => {
+  for (const c of fx.outputs.garwood) {
+    it(`y=${c.y}, E=${c.exposure}`, () => {
+      const g = garwood(c.y, c.exposure, c.conf, c.r0);
+      expectClose(g.ci[0], c.ci[0]!, tol.ci!, 'lower');
+      expectClose(g.ci[1], c.ci[1]!, tol.ci!, 'upper');
+      expectClose(g.pValue, c.pValue, tol.pValue!, 'p');
+    });
+  }
+});
+
+describe('rate edge cases', () => {
+  it('refuses two zero counts and negative or fractional counts with a coded error', () => {
+    expect(() => rateRatioExact(0, 12, 0, 12)).toThrow(StatsError);
+    expect(() => rateRatioExact(-1, 12, 3, 12)).toThrow(/count/);
+    expect(() => garwood(2.5, 1)).toThrow(/count/);
+  });
+  it('the exact RR interval always contains the estimate and widens with confidence', () => {
+    for (const [y1, y0] of [
+      [3, 9],
+      [20, 20],
+      [1, 40],
+    ] as const) {
+      const r95 = rateRatioExact(y1, 10, y0, 10, 0.95);
+      const r99 = rateRatioExact(y1, 10, y0, 10, 0.99);
+      expect(r95.ci[0]).toBeLessThan(r95.estimate);
+      expect(r95.ci[1]).toBeGreaterThan(r95.estimate);
+      expect(r99.ci[0]).toBeLessThan(r95.ci[0]);
+      expect(r99.ci[1]).toBeGreaterThan(r95.ci[1]);
+    }
+  });
+});
