@@ -24,7 +24,15 @@ export type PageLabel = z.infer<typeof PageLabel>;
 export const envelope = <T extends z.ZodType>(data: T) => z.object({ data, meta: z.object({ pageLabel: PageLabel }) });
 
 export const page = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), hasMore: z.boolean() });
+  z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    hasMore: z.boolean(),
+    /** Opaque, signed, bound to the subject, route and filters; valid 15 minutes (ACCESS.md §5.7). */
+    nextCursor: z.string().nullable().optional(),
+  });
 
 /** A label as a user chooses it in a form; the server canonicalises it. */
 export const LabelInput = z.object({

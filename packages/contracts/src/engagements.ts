@@ -30,6 +30,8 @@ export const EngagementListQuery = z.object({
   order: z.enum(['asc', 'desc']).default('desc'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(25),
+  /** Keyset paging: the `nextCursor` of the previous page (then `page` is ignored). */
+  cursor: z.string().max(2000).optional(),
 });
 export type EngagementListQuery = z.infer<typeof EngagementListQuery>;
 

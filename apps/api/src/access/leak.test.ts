@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { decide, type Label } from '@entente/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CURSOR_TTL_MS, signCursor } from '../http/cursor';
 import { startTestApp, type Agent } from '../testing';
 import { ENVIRONMENT_CEILING } from './service';
 
@@ -132,6 +133,37 @@ describe('no existence leaks', () => {
     const sen = agents.get('sen.liaison') as Agent;
     expect((await sen.get('/api/v1/admin/users')).status).toBe(404);
     expect((await sen.get('/api/v1/admin/audit')).status).toBe(404);
+  });
+});
+
+describe('forged cursors (ACCESS.md §9 leak test 6)', () => {
+  it('pages by cursor exactly as by page number, and refuses flipped, foreign and expired cursors alike', async () => {
+    const a = agents.get('planner') as Agent;
+    const q = '/api/v1/engagements?pageSize=50&sort=code&order=asc';
+    const byCursor: string[] = [];
+    let next: string | null = null;
+    let first: string | null = null;
+    do {
+      const r = await a.get(next ? `${q}&cursor=${encodeURIComponent(next)}` : q);
+      expect(r.status).toBe(200);
+      byCursor.push(...r.body.data.items.map((i: { id: string }) => i.id));
+      next = r.body.data.nextCursor;
+      first ??= next;
+    } while (next);
+    const byPage = (await listAll(a, '&sort=code&order=asc')).ids;
+    expect(byCursor).toEqual(byPage);
+    expect(byCursor.length).toBe(expected.get('planner')!.size);
+
+    const c = first as string;
+    const flipped = c.slice(0, 5) + (c[5] === 'A' ? 'B' : 'A') + c.slice(6);
+    const expired = signCursor(t.ctx.secretKey, { subjectId: (await a.get('/api/v1/auth/me')).body.data.id, route: '/api/v1/engagements', query: { sort: 'code', order: 'asc', pageSize: 50 } }, ['A', '00000000-0000-0000-0000-000000000000'], Date.now() - CURSOR_TTL_MS - 1);
+    const foreign = await (agents.get('analyst') as Agent).get(`${q}&cursor=${encodeURIComponent(c)}`);
+    const bodies = [foreign];
+    for (const x of [flipped, expired]) bodies.push(await a.get(`${q}&cursor=${encodeURIComponent(x)}`));
+    for (const r of bodies) {
+      expect(r.status).toBe(400);
+      expect({ ...r.body.error, requestId: '' }).toEqual({ ...bodies[0]!.body.error, requestId: '' });
+    }
   });
 });
 

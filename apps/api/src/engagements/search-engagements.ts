@@ -1,7 +1,8 @@
 /** The engagement register: filters, text search, sorting and paging over visible rows only. */
-import type { EngagementListQuery } from '@entente/contracts';
+import { ROUTES, type EngagementListQuery } from '@entente/contracts';
 import { scoped } from '@entente/db';
 import type { UseCaseCtx } from '../context';
+import { openCursor, signCursor } from '../http/cursor';
 import { presentListItem } from './present';
 
 /** Query parameters that narrow the register (every one optional). */
@@ -19,12 +20,19 @@ export const toFilters = (q: FilterQuery): scoped.EngagementFilters => ({
   to: q.to,
 });
 
+/** The register's page: by page number, or after a signed cursor from the previous page. */
 export async function searchEngagements(uc: UseCaseCtx, q: EngagementListQuery) {
-  const { rows, total } = await scoped.searchEngagements(uc.tx, uc.scope, toFilters(q), {
+  const { cursor, page, ...shape } = q;
+  const binding = { subjectId: uc.subject.id, route: ROUTES.engagements, query: shape };
+  const after = cursor ? openCursor(uc.app.secretKey, cursor, binding) : undefined;
+  const { rows, total, hasMore } = await scoped.searchEngagements(uc.tx, uc.scope, toFilters(q), {
     sort: q.sort,
     order: q.order,
     limit: q.pageSize,
-    offset: (q.page - 1) * q.pageSize,
+    offset: (page - 1) * q.pageSize,
+    after,
   });
-  return { items: rows.map((e) => presentListItem(uc, e)), total, page: q.page, pageSize: q.pageSize, hasMore: q.page * q.pageSize < total };
+  const last = rows.at(-1);
+  const nextCursor = hasMore && last ? signCursor(uc.app.secretKey, binding, scoped.engagementSortKey(last, q.sort)) : null;
+  return { items: rows.map((e) => presentListItem(uc, e)), total, page, pageSize: q.pageSize, hasMore, nextCursor };
 }

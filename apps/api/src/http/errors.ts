@@ -14,6 +14,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   unauthenticated: 401,
   locked: 401,
   label_conflict: 422,
+  bad_cursor: 400,
 };
 
 /** Send the envelope `{ error: { code, message, requestId, fields? } }`. */

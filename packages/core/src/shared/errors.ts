@@ -9,7 +9,8 @@ export type DomainErrorCode =
   | 'guard_failed'
   | 'unauthenticated'
   | 'locked'
-  | 'label_conflict';
+  | 'label_conflict'
+  | 'bad_cursor';
 
 export interface FieldProblem {
   path: string;

@@ -109,28 +109,47 @@ export function toEngagement(r: EngagementRow): Engagement {
 
 const { search: _search, ...columns } = getTableColumns(engagement);
 
-/** One page of visible engagements and the total over the same predicate. */
+/** The sort key of a row as text (what a pagination cursor carries). */
+export function engagementSortKey(e: Engagement, sort: EngagementSort): string[] {
+  const v = sort === 'plannedCost' ? e.plannedCost.amount : e[sort];
+  return [String(v), e.id];
+}
+
+/**
+ * One page of visible engagements, whether more follow, and the total over the same predicate.
+ * `after` (a sort key from a cursor) pages by keyset on (sort column, id), which the
+ * (planned_start, id) index serves; `offset` pages by position. Both re-filter from scratch.
+ */
 export async function searchEngagements(
   tx: Tx,
   s: AccessScope,
   f: EngagementFilters,
-  opts: { sort: EngagementSort; order: 'asc' | 'desc'; limit: number; offset: number },
-): Promise<{ rows: Engagement[]; total: number }> {
+  opts: { sort: EngagementSort; order: 'asc' | 'desc'; limit: number; offset: number; after?: string[] | undefined },
+): Promise<{ rows: Engagement[]; total: number; hasMore: boolean }> {
   const where = engagementWhere(s, f);
   const dir = opts.order === 'asc' ? asc : desc;
+  const col = sortColumns[opts.sort];
+  const [afterValue, afterId] = opts.after ?? [];
+  const keyset =
+    afterValue !== undefined && afterId !== undefined && /^[0-9a-f-]{36}$/i.test(afterId)
+      ? opts.order === 'asc'
+        ? sql`(${col}, ${engagement.id}) > (${afterValue}, ${afterId}::uuid)`
+        : sql`(${col}, ${engagement.id}) < (${afterValue}, ${afterId}::uuid)`
+      : undefined;
   const rows = await tx
     .select({ ...columns, total: sql<number>`count(*) OVER ()`.mapWith(Number) })
     .from(engagement)
-    .where(where)
-    .orderBy(dir(sortColumns[opts.sort]), dir(engagement.id))
-    .limit(opts.limit)
-    .offset(opts.offset);
+    .where(keyset ? and(where, keyset) : where)
+    .orderBy(dir(col), dir(engagement.id))
+    .limit(opts.limit + 1)
+    .offset(keyset ? 0 : opts.offset);
+  const hasMore = rows.length > opts.limit;
   let total = rows[0]?.total ?? 0;
-  if (rows.length === 0 && opts.offset > 0) {
+  if (keyset || (rows.length === 0 && opts.offset > 0)) {
     const c = await tx.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(engagement).where(where);
     total = c[0]?.n ?? 0;
   }
-  return { rows: rows.map((r) => toEngagement(r as unknown as EngagementRow)), total };
+  return { rows: rows.slice(0, opts.limit).map((r) => toEngagement(r as unknown as EngagementRow)), total, hasMore };
 }
 
 /** A visible engagement by id, or null (hidden and missing are the same). */
