@@ -56,11 +56,23 @@ export function SideNav({ me }: { me: Me }) {
             <span className="nav__group">Admin</span>
             <ul>
               {can.administer(me) ? (
-                <li>
-                  <Link to="/admin/users" activeProps={ACTIVE}>
-                    Users
-                  </Link>
-                </li>
+                <>
+                  <li>
+                    <Link to="/admin/users" activeProps={ACTIVE}>
+                      Users
+                    </Link>
+                  </li>
+                  <li>
+                    <Link to="/admin/organisations" activeProps={ACTIVE}>
+                      Organisations
+                    </Link>
+                  </li>
+                  <li>
+                    <Link to="/admin/communities" activeProps={ACTIVE}>
+                      Communities
+                    </Link>
+                  </li>
+                </>
               ) : null}
               <li>
                 <Link to="/admin/audit" activeProps={ACTIVE}>

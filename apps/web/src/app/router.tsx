@@ -29,6 +29,9 @@ import { InitiativePage } from '../features/strategy/InitiativePage';
 import { ImportPage } from '../features/import/ImportPage';
 import { UsersPage } from '../features/admin/UsersPage';
 import { AuditPage } from '../features/admin/AuditPage';
+import { UserDetailPage } from '../features/admin/UserDetailPage';
+import { OrganisationsPage } from '../features/admin/OrganisationsPage';
+import { CommunitiesPage } from '../features/admin/CommunitiesPage';
 import { can } from './session';
 
 const rootRoute = createRootRoute({ component: RootLayout, notFoundComponent: NotFoundPage });
@@ -185,6 +188,39 @@ const usersRoute = createRoute({
   ),
 });
 
+const userRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'admin/users/$id',
+  component: function UserRoute() {
+    const { id } = userRoute.useParams();
+    return (
+      <RequireRole allow={can.administer}>
+        <UserDetailPage id={id} />
+      </RequireRole>
+    );
+  },
+});
+
+const organisationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'admin/organisations',
+  component: () => (
+    <RequireRole allow={can.administer}>
+      <OrganisationsPage />
+    </RequireRole>
+  ),
+});
+
+const communitiesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'admin/communities',
+  component: () => (
+    <RequireRole allow={can.administer}>
+      <CommunitiesPage />
+    </RequireRole>
+  ),
+});
+
 const auditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'admin/audit',
@@ -219,6 +255,9 @@ const routeTree = rootRoute.addChildren([
     initiativeRoute,
     importRoute,
     usersRoute,
+    userRoute,
+    organisationsRoute,
+    communitiesRoute,
     auditRoute,
   ]),
 ]);

@@ -1,5 +1,6 @@
 /** Users: who can sign in, with what roles, clearance and communities; and a form to add one. */
 import { useState } from 'react';
+import { Link } from '@tanstack/react-router';
 import { endpoints } from '../../lib/endpoints';
 import { useApiQuery } from '../../lib/query';
 import { humanise } from '../../lib/engagementTypes';
@@ -55,7 +56,9 @@ export function UsersPage() {
                   {rows.map((u) => (
                     <tr key={u.id}>
                       <td>
-                        <strong>{u.displayName}</strong>
+                        <Link to="/admin/users/$id" params={{ id: u.id }}>
+                          <strong>{u.displayName}</strong>
+                        </Link>
                         <div className="muted">{u.username}</div>
                       </td>
                       <td>
