@@ -7,3 +7,5 @@ export * from './engagements/deconfliction';
 export * from './labels/index';
 export * from './access/index';
 export * from './strategy/objectives';
+export * from './agreements/lifecycle';
+export * from './due-items/rules';
