@@ -5,3 +5,4 @@ export * from './agreements';
 export * from './strategy';
 export * from './engagements';
 export * from './audit';
+export * from './due-items';
