@@ -13,9 +13,24 @@ import type { CommunityRow } from './adminApi';
 import { CommunityForm } from './CommunityForm';
 import { MembersPanel } from './MembersPanel';
 
-/** A bound as classification text (its banner line). */
+/** A bound as classification text (its banner line), breakable after each `//`. */
 function Bound({ label }: { label: CommunityRow['floor'] }) {
-  return <span className="mono wrap-anywhere">{label.banner}</span>;
+  const parts = label.banner.split('//');
+  return (
+    <span className="mono">
+      {parts.map((p, i) => (
+        <span key={i}>
+          {i > 0 ? (
+            <>
+              //
+              <wbr />
+            </>
+          ) : null}
+          {p}
+        </span>
+      ))}
+    </span>
+  );
 }
 
 export function CommunitiesPage() {

@@ -1,5 +1,5 @@
 /** A community's dated memberships: who holds it from when to when; add one, or end one (history is kept). */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { COMMUNITY_MEMBER_ROLES, CommunityMemberEnd, CommunityMemberInput } from '@entente/contracts';
 import { messageOf } from '../../lib/api';
 import { humanise } from '../../lib/engagementTypes';
@@ -27,6 +27,9 @@ export function MembersPanel({ community, users, canGrant, onChanged }: Props) {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const id = (name: string) => `members-${community.code}-${name}`;
+  // The panel opens below the list: bring it into view and give it keyboard focus.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [community.id]);
 
   const add = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -76,7 +79,9 @@ export function MembersPanel({ community, users, canGrant, onChanged }: Props) {
 
   return (
     <section className="card" aria-labelledby={id('title')}>
-      <h2 id={id('title')}>Members of {community.name}</h2>
+      <h2 id={id('title')} ref={heading} tabIndex={-1}>
+        Members of {community.name}
+      </h2>
       {notice ? (
         <p className="ok" role="status">
           {notice}
