@@ -24,7 +24,15 @@ beforeAll(async () => {
   const label = (await raw.query('SELECT id FROM label LIMIT 1')).rows[0].id as string;
   for (let i = 0; i < 20; i++)
     await owner.db.transaction((tx) =>
-      appendAudit(tx, { actorKind: 'user', action: 'test.event', entity: 'engagement', entityId: `e${i}`, labelId: label, decision: 'permit', details: { i, note: 'ünïcødé ✓' } }),
+      appendAudit(tx, {
+        actorKind: 'user',
+        action: 'test.event',
+        entity: 'engagement',
+        entityId: `e${i}`,
+        labelId: label,
+        decision: 'permit',
+        details: { i, note: 'ünïcødé ✓' },
+      }),
     );
 });
 afterAll(async () => {
@@ -43,7 +51,10 @@ describe('audit verify', () => {
   it('finds a changed byte at its seq, and the chain is intact again once restored', async () => {
     const before = (await raw.query('SELECT details FROM audit_event WHERE seq = 7')).rows[0].details;
     await tamper("UPDATE audit_event SET details = jsonb_set(details, '{i}', '99') WHERE seq = 7");
-    expect(await verifyAuditChain(owner.pool)).toMatchObject({ ok: false, broken: { seq: 7, reason: 'hash_mismatch' } });
+    expect(await verifyAuditChain(owner.pool)).toMatchObject({
+      ok: false,
+      broken: { seq: 7, reason: 'hash_mismatch' },
+    });
     await tamper('UPDATE audit_event SET details = $1 WHERE seq = 7', [before]);
     expect((await verifyAuditChain(owner.pool)).ok).toBe(true);
   });
@@ -52,11 +63,17 @@ describe('audit verify', () => {
     await tamper('UPDATE audit_event SET seq = -1 WHERE seq = 10');
     await tamper('UPDATE audit_event SET seq = 10 WHERE seq = 11');
     await tamper('UPDATE audit_event SET seq = 11 WHERE seq = -1');
-    expect(await verifyAuditChain(owner.pool)).toMatchObject({ ok: false, broken: { seq: 10, reason: 'hash_mismatch' } });
+    expect(await verifyAuditChain(owner.pool)).toMatchObject({
+      ok: false,
+      broken: { seq: 10, reason: 'hash_mismatch' },
+    });
   });
 
   it('finds a deleted row as a gap', async () => {
     await tamper('DELETE FROM audit_event WHERE seq = 5');
-    expect(await verifyAuditChain(owner.pool)).toMatchObject({ ok: false, broken: { seq: 5, reason: 'gap' } });
+    expect(await verifyAuditChain(owner.pool)).toMatchObject({
+      ok: false,
+      broken: { seq: 5, reason: 'gap' },
+    });
   });
 });
