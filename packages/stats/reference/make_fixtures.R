@@ -85,12 +85,12 @@ cl <- (seq_len(n) - 1) %/% 12
 fit <- glm.nb(y ~ 0 + X + offset(off), control = ctl)
 # Polish θ beyond theta.ml's default tolerance (eps^0.25) so the fixture is not the weak link.
 for (k in 1:5) {
-  th <- theta.ml(y, fitted(fit), limit = 100, eps = 1e-14)
+  th <- theta.ml(y, fitted(fit), limit = 100, eps = 1e-10)
   fit <- glm.nb(y ~ 0 + X + offset(off), init.theta = as.numeric(th), control = ctl)
 }
 write_fixture("glm_nb2_ml",
   conventions = list(
-    fit = "MASS::glm.nb(y ~ 0 + X + offset(log(E)), control = glm.control(epsilon = 1e-12, maxit = 100)), theta polished with theta.ml(eps = 1e-14); alpha = 1/theta",
+    fit = "MASS::glm.nb(y ~ 0 + X + offset(log(E)), control = glm.control(epsilon = 1e-12, maxit = 100)), theta polished with theta.ml(eps = 1e-10); alpha = 1/theta",
     covariance = "sandwich on the glm.nb object (dispersion 1, alpha treated as known): vcovHC HC0/HC1; vcovCL(type='HC1', cadjust=TRUE); NeweyWest(lag, prewhite=FALSE, adjust=FALSE)",
     logLik = "logLik(glm.nb); aic = -2 logLik + 2(p + 1)", comparison = comparison),
   tolerance = list(alpha = 1e-4, coefficients = 1e-5, deviance = 1e-6, logLik = 1e-8, pearsonChi2 = 1e-5,
@@ -172,3 +172,81 @@ write_fixture("type7_quantiles",
   tolerance = list(quantile = 1e-12),
   inputs = list(samples = lapply(samples, I), probs = probs),
   outputs = list(quantiles = lapply(samples, function(x) quantile(x, probs, type = 7, names = FALSE))))
+
+# 6. ITS end to end (§4.3): design builder, NB2 by ML, HAC, effects, counterfactual, placebos --
+# The design is rebuilt here from its definition, independently of the TypeScript builder.
+its_full_design <- function(n, start_month, t0_index, K, switches) {
+  i <- seq_len(n) - 1
+  t <- i - t0_index
+  D <- as.numeric(t >= 0)
+  m <- ((start_month - 1 + i) %% 12) + 1
+  X <- cbind(intercept = 1, t = t, level = D, slope = t * D)
+  for (k in seq_len(K)) {
+    X <- cbind(X, sin(2 * pi * k * m / 12), cos(2 * pi * k * m / 12))
+    colnames(X)[ncol(X) - 1:0] <- c(paste0("sin", k), paste0("cos", k))
+  }
+  for (s in switches) {
+    X <- cbind(X, as.numeric(i >= s))
+    colnames(X)[ncol(X)] <- paste0("switch@", s)
+  }
+  X
+}
+nw_lag <- function(T) max(1, floor(4 * (T / 100)^(2 / 9)))
+wald <- function(fit, V, j) {
+  b <- coef(fit)[j]; se <- sqrt(V[j, j]); z <- b / se
+  list(coefficient = unname(b), se = se, z = unname(z), pValue = unname(2 * pnorm(-abs(z))),
+       irr = unname(exp(b)), ci = unname(exp(b + c(-1, 1) * qnorm(0.975) * se)))
+}
+set.seed(20261204)
+n <- 120; start_month <- 7; t0 <- 60; sw <- 90
+E <- round(runif(n, 0.8, 1.3), 3)
+X <- its_full_design(n, start_month, t0, 2, sw)
+mu <- exp(drop(X %*% c(2.0, 0.004, -0.35, -0.008, 0.25, -0.15, 0.05, 0.08, 0.3)) + log(E))
+y <- rnbinom(n, size = 1 / 0.2, mu = mu)
+fit <- glm.nb(y ~ 0 + X + offset(log(E)), control = ctl)
+for (k in 1:5) {
+  th <- theta.ml(y, fitted(fit), limit = 100, eps = 1e-10)
+  fit <- glm.nb(y ~ 0 + X + offset(log(E)), init.theta = as.numeric(th), control = ctl)
+}
+L <- nw_lag(n)
+V <- NeweyWest(fit, lag = L, prewhite = FALSE, adjust = FALSE)
+b <- coef(fit)
+cf_cols <- setdiff(seq_len(ncol(X)), c(3, 4))
+mu0 <- exp(drop(X[, cf_cols] %*% b[cf_cols]) + log(E))
+muhat <- unname(fitted(fit))
+post <- (seq_len(n) - 1) >= t0
+pear <- residuals(fit, "pearson")
+lb <- Box.test(pear, lag = 12, type = "Ljung-Box")
+# Placebo breaks on the pre-period only, every T0' with >= 12 months on each side.
+pre <- seq_len(t0)
+zl <- c(); zs <- c()
+for (tp in 12:(t0 - 12)) {
+  Xp <- its_full_design(t0, start_month, tp, 2, integer(0))
+  fp <- suppressWarnings(glm.nb(y[pre] ~ 0 + Xp + offset(log(E[pre])), control = ctl))
+  Vp <- NeweyWest(fp, lag = nw_lag(t0), prewhite = FALSE, adjust = FALSE)
+  zl <- c(zl, coef(fp)[3] / sqrt(Vp[3, 3])); zs <- c(zs, coef(fp)[4] / sqrt(Vp[4, 4]))
+}
+wl <- wald(fit, V, 3); ws <- wald(fit, V, 4)
+write_fixture("its_nb2",
+  conventions = list(
+    design = "t = row - T0; D = 1[t >= 0]; m = calendar month from startMonth; K = 2 Fourier pairs; a step at each source switch inside the window",
+    fit = "MASS::glm.nb(y ~ 0 + X + offset(log(E))) with theta polished by theta.ml(eps = 1e-10)",
+    covariance = "sandwich::NeweyWest(fit, lag = max(1, floor(4 (T/100)^(2/9))), prewhite = FALSE, adjust = FALSE)",
+    effects = "IRR = exp(b), CI exp(b -/+ qnorm(0.975) se), p = 2 pnorm(-|z|)",
+    counterfactual = "mu0 = exp(eta without level and slope terms); averted = sum over t >= 0 of (mu0 - muhat)",
+    placebo = "pre-period rows only, every T0' in 12..(T0 - 12), same design rules, HAC lag by the pre length; p = (1 + #{|z'| >= |z|})/(1 + P)",
+    ljungBox = "Box.test(pearson residuals, lag = 12, type = 'Ljung-Box')",
+    comparison = comparison),
+  tolerance = list(design = 1e-12, alpha = 1e-4, coefficients = 1e-5, HAC_se = 1e-3,
+                   irr = 1e-5, ci = 1e-3, pValue = 1e-3, mu = 1e-5, averted = 1e-4, placeboZ = 1e-3,
+                   ljungBox = 1e-5),
+  inputs = list(y = y, months = n, startMonth = start_month, t0Index = t0, exposure = E,
+                sourceSwitches = I(sw), X = unname(X), names = colnames(X)),
+  outputs = list(alpha = 1 / fit$theta, coefficients = unname(b), hacLag = L,
+                 hacSe = sqrt(diag(V)), fisherSe = sqrt(diag(vcov(fit))),
+                 level = wl, slope = ws, preTrend = wald(fit, V, 2),
+                 fitted = muhat, counterfactual = unname(mu0), averted = sum((mu0 - muhat)[post]),
+                 placebo = list(zLevel = unname(zl), zSlope = unname(zs),
+                                pLevel = (1 + sum(abs(zl) >= abs(wl$z))) / (1 + length(zl)),
+                                pSlope = (1 + sum(abs(zs) >= abs(ws$z))) / (1 + length(zs))),
+                 ljungBox = list(q = unname(lb$statistic), pValue = lb$p.value)))

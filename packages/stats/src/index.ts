@@ -11,3 +11,4 @@ export * from './rates/index.ts';
 export * from './dists/index.ts';
 export { quantileType7 } from './descriptive/quantile.ts';
 export { ljungBox, type LjungBoxResult } from './descriptive/ljungBox.ts';
+export * from './its/index.ts';
