@@ -10,6 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { API_PREFIX } from '@entente/contracts';
+import { auditSigner, setAuditSigner, startAuditFlusher } from '@entente/db';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './context';
 import { errorHandler, sendError } from './http/errors';
@@ -23,6 +24,7 @@ import { referenceRoutes } from './reference/routes';
 import { dashboardRoutes } from './dashboard/routes';
 import { adminRoutes } from './admin/routes';
 import { exchangeRoutes } from './engagements/exchange-routes';
+import { dueItemRoutes } from './due-items/routes';
 
 /** A ready-to-listen Fastify instance over the given context. */
 export async function buildApp(app: AppContext) {
@@ -54,7 +56,12 @@ export async function buildApp(app: AppContext) {
   });
   await f.register(swaggerUi, { routePrefix: '/api/docs' });
   registerSessions(f, app);
-  for (const routes of [authRoutes, engagementRoutes, exchangeRoutes, partnerRoutes, agreementRoutes, strategyRoutes, referenceRoutes, dashboardRoutes, adminRoutes])
+  // Audit checkpoints are signed with a key derived from the deployment secret; staged list reads
+  // enter the chain on a short timer and once more at shutdown (ADR 0005).
+  setAuditSigner(auditSigner(app.secretKey));
+  const auditFlusher = startAuditFlusher(app.owner.db, { onError: (e) => app.log.error({ err: e }, 'audit flush failed') });
+  f.addHook('onClose', () => auditFlusher.stop());
+  for (const routes of [authRoutes, engagementRoutes, exchangeRoutes, partnerRoutes, agreementRoutes, strategyRoutes, referenceRoutes, dashboardRoutes, adminRoutes, dueItemRoutes])
     await f.register(routes(app), { prefix: API_PREFIX });
   f.get('/api/openapi.json', { schema: { hide: true } }, async () => f.swagger());
   const dist = app.config.webDist;

@@ -23,6 +23,8 @@ export const AgreementItem = z.object({
   version: z.number().int(),
   /** Days until expiry when it expires within 180 days, else null. */
   expiresInDays: z.number().int().nullable(),
+  /** Lifecycle transitions this user may ask for from the current status (guards may still refuse). */
+  allowedTransitions: z.array(z.enum(AGREEMENT_STATUSES)).optional(),
 });
 export type AgreementItem = z.infer<typeof AgreementItem>;
 
@@ -49,3 +51,15 @@ export const AgreementInput = z.object({
   label: LabelInput,
 });
 export type AgreementInput = z.infer<typeof AgreementInput>;
+
+/** Move an agreement through its lifecycle; `version` is the one the user saw (409 when stale). */
+export const AgreementTransitionRequest = z.object({
+  to: z.enum(AGREEMENT_STATUSES),
+  version: z.number().int().min(1),
+  reason: z.string().trim().max(2000).optional(),
+  signedOn: IsoDate.optional(),
+  inForceFrom: IsoDate.optional(),
+});
+export type AgreementTransitionRequest = z.infer<typeof AgreementTransitionRequest>;
+/** Transitions that need a reason (mirrors core's agreementReasonRequired, for the form). */
+export const agreementTransitionNeedsReason = (from: string, to: string) => to === 'suspended' || to === 'terminated' || (from === 'suspended' && to === 'in_force');

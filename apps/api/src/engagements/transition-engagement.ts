@@ -4,6 +4,7 @@ import { scoped } from '@entente/db';
 import type { UseCaseCtx } from '../context';
 import { presentEngagement } from './present';
 import { checkEngagement } from './check-engagement';
+import { onEngagementTransition } from '../due-items/raise';
 
 export interface TransitionInput {
   to: EngagementStatus;
@@ -61,5 +62,6 @@ export async function transitionEngagement(uc: UseCaseCtx, id: string, t: Transi
     action: `engagement.${t.to}`, entity: 'engagement', entityId: id, entityVersion: after.version, labelId: after.labelId, decision: 'permit',
     reason: t.reason ?? null, before: { status: e.status }, after: { status: t.to, type: ENGAGEMENT_TYPE_INFO[e.type].type },
   });
+  await onEngagementTransition(uc, e, after);
   return presentEngagement(uc, after, []);
 }

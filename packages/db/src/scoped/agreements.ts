@@ -45,3 +45,28 @@ export async function insertAgreement(tx: Tx, v: typeof agreement.$inferInsert):
   const r = await tx.insert(agreement).values(v).returning();
   return r[0] as AgreementRow;
 }
+
+/** A visible agreement by id, or null (hidden and missing are the same). */
+export async function findAgreement(tx: Tx, s: AccessScope, id: string, forUpdate = false): Promise<AgreementRow | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const q = tx.select().from(agreement).where(and(eq(agreement.id, id), visible(agreement, s)));
+  const rows = forUpdate ? await q.for('update') : await q;
+  return rows[0] ?? null;
+}
+
+/** Change status and lifecycle dates when the stored version is still `version`; null when stale (or hidden). */
+export async function setAgreementStatus(
+  tx: Tx,
+  s: AccessScope,
+  id: string,
+  version: number,
+  v: { status: string; signedOn: string | null; inForceFrom: string | null },
+  by: string,
+): Promise<AgreementRow | null> {
+  const rows = await tx
+    .update(agreement)
+    .set({ ...v, updatedBy: by, updatedAt: sql`now()`, version: sql`${agreement.version} + 1` })
+    .where(and(eq(agreement.id, id), eq(agreement.version, version), visible(agreement, s)))
+    .returning();
+  return rows[0] ?? null;
+}

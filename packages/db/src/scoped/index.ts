@@ -5,3 +5,4 @@ export * from './strategy';
 export * from './partners';
 export * from './audit';
 export * from './visible';
+export * from './due-items';

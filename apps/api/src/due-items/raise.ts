@@ -1,0 +1,102 @@
+/**
+ * Due items raised by other use cases, in their transaction (DOMAIN.md §2.2, §2.3):
+ * - an engagement entering `completed` (from ongoing) owes its closure 14 days after its actual end;
+ * - closing it submits that closure item, on time or late;
+ * - an agreement `in_force` with an expiry owes its renewal 180 days ahead. The item is raised when
+ *   the agreement enters in_force (by a transition, or recorded as in force at creation); the
+ *   unique (kind, subject, due date) key makes raising it twice harmless.
+ * Each item carries its record's label and community; its party is the owing organisation.
+ */
+import { closureDueOn, renewalDueOn, submitDueItem, type Engagement } from '@entente/core';
+import { scoped } from '@entente/db';
+import type { UseCaseCtx } from '../context';
+
+export const todayIso = () => new Date().toISOString().slice(0, 10);
+
+type Raise = Omit<scoped.DueItemInsert, 'partyOrgIds' | 'createdBy' | 'updatedBy'>;
+
+async function raise(uc: UseCaseCtx, v: Raise) {
+  const item = await scoped.insertDueItem(uc.tx, {
+    ...v,
+    partyOrgIds: [v.ownerOrgId],
+    createdBy: uc.subject.id,
+    updatedBy: uc.subject.id,
+  });
+  if (item)
+    await uc.audit({
+      action: 'due_item.raised',
+      entity: 'due_item',
+      entityId: item.id,
+      entityVersion: item.version,
+      labelId: item.labelId,
+      decision: 'permit',
+      after: {
+        kind: item.kind,
+        subjectKind: item.subjectKind,
+        subjectId: item.subjectId,
+        dueOn: item.dueOn,
+        ownerOrgId: item.ownerOrgId,
+        status: item.status,
+      },
+    });
+  return item;
+}
+
+/** Called after an engagement transition has been written. */
+export async function onEngagementTransition(uc: UseCaseCtx, before: Engagement, after: Engagement) {
+  if (after.status === 'completed' && before.status === 'ongoing' && after.actualEnd) {
+    await raise(uc, {
+      kind: 'closure',
+      subjectKind: 'engagement',
+      subjectId: after.id,
+      subjectCode: after.code,
+      title: `Close ${after.code}: ${after.title}`,
+      dueOn: closureDueOn(after.actualEnd),
+      ownerOrgId: after.leadOrgId,
+      labelId: after.labelId,
+      communityId: after.communityId,
+    });
+  }
+  if (after.status === 'closed') {
+    const today = todayIso();
+    for (const item of await scoped.openDueItemsOf(uc.tx, uc.scope, after.id, 'closure')) {
+      const status = submitDueItem(item, today);
+      const done = await scoped.updateDueItem(
+        uc.tx,
+        uc.scope,
+        item.id,
+        item.version,
+        { status, submittedOn: today, submittedBy: uc.subject.id },
+        uc.subject.id,
+      );
+      if (done)
+        await uc.audit({
+          action: 'due_item.submitted',
+          entity: 'due_item',
+          entityId: done.id,
+          entityVersion: done.version,
+          labelId: done.labelId,
+          decision: 'permit',
+          before: { status: item.status },
+          after: { status, submittedOn: today },
+          details: { by: 'engagement.closed' },
+        });
+    }
+  }
+}
+
+/** Called when an agreement enters in_force (transition or creation). */
+export async function onAgreementInForce(uc: UseCaseCtx, a: scoped.AgreementRow) {
+  if (a.status !== 'in_force' || !a.expiresOn) return null;
+  return raise(uc, {
+    kind: 'renewal',
+    subjectKind: 'agreement',
+    subjectId: a.id,
+    subjectCode: a.code,
+    title: `Renew ${a.code}: ${a.title} (expires ${a.expiresOn})`,
+    dueOn: renewalDueOn(a.expiresOn),
+    ownerOrgId: a.ownerOrgId,
+    labelId: a.labelId,
+    communityId: a.communityId,
+  });
+}
