@@ -29,7 +29,10 @@ export const dueItem = pgTable(
   },
   (t) => [
     check('due_item_status', sql`${t.status} IN ('pending','submitted_on_time','submitted_late','waived')`),
-    check('due_item_waived_reason', sql`${t.status} <> 'waived' OR (${t.waivedReason} IS NOT NULL AND ${t.waivedBy} IS NOT NULL)`),
+    check(
+      'due_item_waived_reason',
+      sql`${t.status} <> 'waived' OR (${t.waivedReason} IS NOT NULL AND ${t.waivedBy} IS NOT NULL)`,
+    ),
     uniqueIndex('due_item_subject_uq').on(t.kind, t.subjectId, t.dueOn),
     index('due_item_owner_due_idx').on(t.ownerOrgId, t.dueOn),
     index('due_item_subject_idx').on(t.subjectId),
