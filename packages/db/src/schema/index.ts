@@ -6,3 +6,4 @@ export * from './strategy';
 export * from './engagements';
 export * from './audit';
 export * from './due-items';
+export * from './incidents';

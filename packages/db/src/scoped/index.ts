@@ -5,4 +5,5 @@ export * from './strategy';
 export * from './partners';
 export * from './audit';
 export * from './visible';
+export * from './incidents';
 export * from './due-items';

@@ -1,0 +1,112 @@
+/**
+ * Built-in analysis areas (EVALUATION.md §2): world-atlas countries (50m, default territory policy)
+ * and the Natural Earth marine polygons, built once per process and stored once per database.
+ * `analysis_area` is public reference data (no label), so it is written here, not under scoped/.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import {
+  AreaIndex,
+  countryAreasFromWorldAtlas,
+  hasGeometry,
+  marineAreasFromNaturalEarth,
+  type Area,
+} from '@entente/geo';
+import type { FeatureCollection } from 'geojson';
+import type { Topology } from 'topojson-specification';
+import type { Tx } from '../runtime/scope';
+
+/** Where the geometry comes from; both default to the files the project ships or reads in place. */
+export interface AreaSources {
+  worldAtlasPath?: string;
+  marinePath?: string;
+}
+
+const DEFAULT_MARINE = fileURLToPath(
+  new URL('../../../../../shared/testdata/geo/ne_10m_geography_marine_polys.json', import.meta.url),
+);
+
+export function defaultAreaSources(
+  env: Record<string, string | undefined> = process.env,
+): Required<AreaSources> {
+  return {
+    worldAtlasPath:
+      env.ENTENTE_WORLD_ATLAS ?? createRequire(import.meta.url).resolve('world-atlas/countries-50m.json'),
+    marinePath: env.ENTENTE_MARINE_POLYS ?? DEFAULT_MARINE,
+  };
+}
+
+export interface BuiltAreas {
+  areas: Area[];
+  index: AreaIndex;
+  byKey: Map<string, Area>;
+}
+
+let cache: { key: string; built: Promise<BuiltAreas> } | null = null;
+
+/** Countries + marine regions and their spatial index, built once per process and set of files. */
+export function builtInAreas(sources: AreaSources = {}): Promise<BuiltAreas> {
+  const s = { ...defaultAreaSources(), ...sources };
+  const key = `${s.worldAtlasPath}|${s.marinePath}`;
+  if (cache?.key === key) return cache.built;
+  const built = (async () => {
+    const [topo, marine] = await Promise.all([
+      readFile(s.worldAtlasPath, 'utf8').then((t) => JSON.parse(t) as Topology),
+      readFile(s.marinePath, 'utf8').then((t) => JSON.parse(t) as FeatureCollection),
+    ]);
+    const areas: Area[] = [...countryAreasFromWorldAtlas(topo), ...marineAreasFromNaturalEarth(marine)];
+    return { areas, index: new AreaIndex(areas), byKey: new Map(areas.map((a) => [a.key, a])) };
+  })();
+  cache = { key, built };
+  built.catch(() => {
+    if (cache?.built === built) cache = null;
+  });
+  return built;
+}
+
+/**
+ * Store the built-in areas in `analysis_area` when they are missing or their content changed
+ * (version bumped on a new hash). Returns the area versions by key.
+ */
+export async function ensureAnalysisAreas(tx: Tx, built: BuiltAreas): Promise<Map<string, number>> {
+  const have = await tx.execute<{ key: string; hash: string; version: number }>(
+    sql`SELECT key, hash, version FROM analysis_area WHERE kind IN ('country','marine')`,
+  );
+  const known = new Map(have.rows.map((r) => [r.key, r]));
+  const versions = new Map<string, number>();
+  const todo: Area[] = [];
+  for (const a of built.areas) {
+    const k = known.get(a.key);
+    if (k && k.hash === a.hash) versions.set(a.key, Number(k.version));
+    else todo.push(a);
+  }
+  for (let i = 0; i < todo.length; i += 50) {
+    const rows = todo.slice(i, i + 50).map((a) => {
+      const g = hasGeometry(a) ? a : null;
+      return {
+        key: a.key,
+        kind: a.kind,
+        name: a.name,
+        iso3: a.kind === 'country' ? (a.iso3 ?? null) : null,
+        source: a.source,
+        geometry: g ? g.geometry : null,
+        bbox: g ? g.bbox : null,
+        hash: a.hash,
+      };
+    });
+    const r = await tx.execute<{ key: string; version: number }>(sql`
+      INSERT INTO analysis_area (key, kind, name, iso3, source, geometry, west, south, east, north, hash)
+      SELECT x.key, x.kind, x.name, x.iso3, x.source, x.geometry, (x.bbox->>0)::float8, (x.bbox->>1)::float8,
+             (x.bbox->>2)::float8, (x.bbox->>3)::float8, x.hash
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        AS x(key text, kind text, name text, iso3 text, source text, geometry jsonb, bbox jsonb, hash text)
+      ON CONFLICT (key) DO UPDATE SET name = excluded.name, iso3 = excluded.iso3, geometry = excluded.geometry,
+        west = excluded.west, south = excluded.south, east = excluded.east, north = excluded.north,
+        hash = excluded.hash, version = analysis_area.version + 1
+      RETURNING key, version`);
+    for (const row of r.rows) versions.set(row.key, Number(row.version));
+  }
+  return versions;
+}

@@ -1,0 +1,5 @@
+/** The incident store's write side: datasets, built-in areas and the import pipeline (EVALUATION.md §1.6). */
+export * from './datasets';
+export * from './areas';
+export * from './import';
+export { STAGE_COLUMNS, STAGE_DDL, stageLine } from './copy';
