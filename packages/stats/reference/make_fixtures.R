@@ -155,12 +155,26 @@ gw <- lapply(gw_cases, function(v) {
   list(y = v[1], exposure = v[2], r0 = v[3], conf = 0.95, ci = unname(as.numeric(r$conf.int)),
        pValue = r$p.value)
 })
+# Over-dispersed Wald RR (§4.2): phi from the pre-window months, with and without exposure.
+set.seed(20261205)
+wald_cases <- lapply(1:3, function(k) {
+  pre <- rnbinom(12, size = c(1.5, 4, 50)[k], mu = 9)
+  E <- if (k == 2) round(runif(12, 0.7, 1.4), 3) else rep(1, 12)
+  m <- sum(pre) * E / sum(E)
+  phi <- max(1, sum((pre - m)^2 / m) / (length(pre) - 1))
+  y0 <- sum(pre); e0 <- sum(E); y1 <- c(60, 131, 97)[k]; e1 <- 12
+  rr <- (y1 / e1) / (y0 / e0)
+  half <- qnorm(0.975) * sqrt(phi) * sqrt(1 / y0 + 1 / y1)
+  list(pre = pre, exposure = E, useExposure = k == 2, y1 = y1, e1 = e1, y0 = y0, e0 = e0,
+       phi = phi, estimate = rr, ci = rr * exp(c(-1, 1) * half))
+})
 write_fixture("rates_exact",
   conventions = list(rateRatio = "poisson.test(c(y1, y0), c(e1, e0)); the string Infinity encodes an infinite estimate or bound",
-                     clopperPearson = "binom.test(x, n, p0)", garwood = "poisson.test(y, exposure, r0)"),
+                     clopperPearson = "binom.test(x, n, p0)", garwood = "poisson.test(y, exposure, r0)",
+                     wald = "exp(log RR -/+ qnorm(0.975) sqrt(phi) sqrt(1/y0 + 1/y1)), phi = max(1, sum((y - m)^2/m)/(n - 1)), m = pooled rate x exposure"),
   tolerance = list(ci = 1e-6, pValue = 1e-6, estimate = 1e-12),
   inputs = list(note = "cases are inside each output row"),
-  outputs = list(rateRatio = rr, binomial = bt, garwood = gw))
+  outputs = list(rateRatio = rr, binomial = bt, garwood = gw, wald = wald_cases))
 
 # 5. Type-7 quantiles ---------------------------------------------------------------------
 set.seed(20261202)

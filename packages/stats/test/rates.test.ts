@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { clopperPearson, binomTestPValue, garwood, rateRatioExact, StatsError } from '../src/index.ts';
+import {
+  clopperPearson,
+  binomTestPValue,
+  garwood,
+  preWindowDispersion,
+  rateRatioExact,
+  rateRatioWald,
+  StatsError,
+} from '../src/index.ts';
 import { expectClose, loadFixture, num } from './fixture.ts';
 
 type V = number | string;
@@ -18,6 +26,18 @@ const fx = loadFixture<
     }[];
     binomial: { x: number; n: number; p0: number; conf: number; ci: number[]; pValue: number }[];
     garwood: { y: number; exposure: number; r0: number; conf: number; ci: number[]; pValue: number }[];
+    wald: {
+      pre: number[];
+      exposure: number[];
+      useExposure: boolean;
+      y1: number;
+      e1: number;
+      y0: number;
+      e0: number;
+      phi: number;
+      estimate: number;
+      ci: number[];
+    }[];
   }
 >('rates_exact');
 const tol = fx.tolerance;
@@ -55,6 +75,23 @@ describe('Garwood interval and exact Poisson p = R poisson.test(y, E, r0)', () =
       expectClose(g.pValue, c.pValue, tol.pValue!, 'p');
     });
   }
+});
+
+describe('over-dispersed Wald rate ratio (§4.2)', () => {
+  fx.outputs.wald.forEach((c, i) => {
+    it(`case ${i}: φ from the pre-window months${c.useExposure ? ' with exposure' : ''}`, () => {
+      const phi = preWindowDispersion(c.pre, c.useExposure ? c.exposure : undefined);
+      expectClose(phi, c.phi, 1e-12, 'phi');
+      const w = rateRatioWald(c.y1, c.e1, c.y0, c.e0, phi);
+      expectClose(w.estimate, c.estimate, 1e-12, 'RR');
+      expectClose(w.ci[0], c.ci[0]!, tol.ci!, 'lower');
+      expectClose(w.ci[1], c.ci[1]!, tol.ci!, 'upper');
+    });
+  });
+  it('φ is at least 1 and the Wald interval refuses zero counts', () => {
+    expect(preWindowDispersion([5, 5, 5, 5])).toBe(1);
+    expect(() => rateRatioWald(0, 12, 4, 12, 1)).toThrow(/exact/);
+  });
 });
 
 describe('rate edge cases', () => {

@@ -1,4 +1,4 @@
 export { buildItsDesign, type ItsDesign, type ItsDesignSpec } from './design.ts';
 export { runIts } from './its.ts';
 export { PLACEBO_MIN_SIDE } from './placebo.ts';
-export type { ItsEffect, ItsInput, ItsPlacebo, ItsResult, Warning } from './types.ts';
+export type { ItsEffect, ItsInput, ItsPlacebo, ItsResult, EstimateWarning } from './types.ts';

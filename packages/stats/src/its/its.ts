@@ -7,7 +7,7 @@ import { avertedEvents, bootstrapCounterfactual, counterfactualMeans } from './c
 import { buildItsDesign } from './design.ts';
 import { waldEffect } from './effects.ts';
 import { placeboBreaks } from './placebo.ts';
-import type { ItsInput, ItsPlacebo, ItsResult, Warning } from './types.ts';
+import type { EstimateWarning, ItsInput, ItsPlacebo, ItsResult } from './types.ts';
 
 /** Fewer months than this on either side blocks the estimate; up to FEW_SIDE − 1 more warns. */
 const MIN_SIDE = 8;
@@ -26,8 +26,8 @@ export function runIts(input: ItsInput): ItsResult {
   const conf = input.conf ?? 0.95;
   check(input.y.length === n, `ITS: ${input.y.length} counts for ${n} months`);
   const design = buildItsDesign(input);
-  const warnings: Warning[] = [];
-  const warn = (code: string, severity: Warning['severity'], message: string): void => {
+  const warnings: EstimateWarning[] = [];
+  const warn = (code: string, severity: EstimateWarning['severity'], message: string): void => {
     warnings.push({ code, severity, message });
   };
 

@@ -3,7 +3,7 @@ import type { Nb2Fit } from '../glm/nb2.ts';
 import type { ItsDesign, ItsDesignSpec } from './design.ts';
 
 /** A warning in the shape of EVALUATION.md §4 `Estimate.warnings`. */
-export interface Warning {
+export interface EstimateWarning {
   code: string;
   severity: 'info' | 'warn' | 'block';
   message: string;
@@ -70,7 +70,7 @@ export interface ItsResult {
   averted: { estimate: number; ci: [number, number] | null; draws: number };
   placebo: ItsPlacebo | null;
   ljungBox: { q: number; pValue: number } | null;
-  warnings: Warning[];
+  warnings: EstimateWarning[];
   /** True when any warning blocks the headline. */
   blocked: boolean;
   diagnostics: Record<string, number | string | boolean>;
