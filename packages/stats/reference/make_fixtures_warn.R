@@ -114,4 +114,15 @@ write_fixture(
   list(cases = lapply(arl_cases, `[[`, "inputs")),
   list(cases = lapply(arl_cases, `[[`, "outputs"))
 )
+# ------------------------------------------------------------------ type-7 quantiles (synthesis)
+set.seed(77)
+q_inputs <- list(sample(1:5, 23, replace = TRUE), c(2.5, -1, 7.25, 3, 3, 0.125), round(rnorm(40), 6))
+probs <- c(0, 0.025, 0.25, 0.5, 0.75, 0.975, 1)
+write_fixture(
+  "quantile-type7-synthesis",
+  list(reference = "stats::quantile(x, probs, type = 7, names = FALSE)", data = "set.seed(77): Likert draws, a hand vector, normal draws"),
+  list(quantile = list(abs = 1e-12)),
+  list(cases = lapply(q_inputs, function(x) list(x = x)), probs = probs),
+  list(cases = lapply(q_inputs, function(x) list(q = quantile(x, probs, type = 7, names = FALSE))))
+)
 cat("fixtures written to", normalizePath(out_dir), "\n")
