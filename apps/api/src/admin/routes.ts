@@ -21,7 +21,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context';
-import { respond } from '../http/run';
+import { respond, runUseCase } from '../http/run';
 import { listAudit, listUsers } from './read-admin';
 import { createUser } from './create-user';
 import { unlockUser } from './unlock-user';
@@ -34,7 +34,6 @@ import { listCommunities } from './list-communities';
 import { createCommunity } from './create-community';
 import { addCommunityMember } from './add-community-member';
 import { endCommunityMember } from './end-community-member';
-import { respondAsOwner } from './owner-run';
 
 const Id = z.object({ id: z.string() });
 const MembershipOut = z.object({
@@ -121,27 +120,22 @@ export const adminRoutes =
           response: { 200: envelope(AdminOrganisation), ...errs },
         },
       },
-      (req, reply) =>
-        respondAsOwner(app, req, reply, (uc) => updateOrganisation(uc, req.params.id, req.body)),
+      (req, reply) => respond(app, req, reply, (uc) => updateOrganisation(uc, req.params.id, req.body)),
     );
     f.get(
       ROUTES.adminCommunities,
       { schema: { tags, response: { 200: envelope(z.array(AdminCommunity)), ...errs } } },
       (req, reply) => respond(app, req, reply, listCommunities),
     );
-    // entente_app may not INSERT community (see owner-run.ts); the access service then reloads the community bounds.
+    // The access service reloads the community bounds once the new community is committed.
     f.post(
       ROUTES.adminCommunities,
       { schema: { tags, body: CommunityInput, response: { 201: envelope(AdminCommunity), ...errs } } },
-      (req, reply) =>
-        respondAsOwner(
-          app,
-          req,
-          reply,
-          (uc) => createCommunity(uc, req.body),
-          201,
-          () => app.access.refresh(),
-        ),
+      async (req, reply) => {
+        const { data, labels } = await runUseCase(app, req, (uc) => createCommunity(uc, req.body));
+        await app.access.refresh();
+        return reply.status(201).send({ data, meta: { pageLabel: app.access.pageLabel(labels) } });
+      },
     );
     f.post(
       ROUTES.adminCommunityMembers,
