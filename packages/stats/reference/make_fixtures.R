@@ -264,3 +264,42 @@ write_fixture("its_nb2",
                                 pLevel = (1 + sum(abs(zl) >= abs(wl$z))) / (1 + length(zl)),
                                 pSlope = (1 + sum(abs(zs) >= abs(ws$z))) / (1 + length(zs))),
                  ljungBox = list(q = unname(lb$statistic), pValue = lb$p.value)))
+
+# 7. ITS, short series: K = 1 (< 48 months), a 2-month transition excluded, an extra break -----
+# Excluded months get prior weight 0 and stay in place, so HAC lags keep calendar spacing.
+# sandwich scales its bread by the number of positive-weight rows k but divides the meat by all
+# rows n; with zero weights that leaves a factor (k/n)^2 against §5.3, undone here.
+set.seed(20261206)
+n <- 44; start_month <- 3; t0 <- 20; trans <- 2; brk <- 32
+i0 <- seq_len(n) - 1
+X <- its_full_design(n, start_month, t0, 1, integer(0))
+X <- cbind(X, "level@32" = as.numeric(i0 >= brk), "slope@32" = (i0 - brk) * as.numeric(i0 >= brk))
+w <- as.numeric(!((i0 - t0) >= 0 & (i0 - t0) < trans))
+mu <- exp(drop(X %*% c(2.3, 0.01, -0.5, 0.005, 0.2, -0.1, 0.3, -0.02)))
+y <- rnbinom(n, size = 1 / 0.3, mu = mu)
+fit <- glm.nb(y ~ 0 + X, weights = w, control = ctl)
+for (k in 1:5) {
+  th <- theta.ml(y[w > 0], fitted(fit)[w > 0], limit = 100, eps = 1e-10)
+  fit <- glm.nb(y ~ 0 + X, weights = w, init.theta = as.numeric(th), control = ctl)
+}
+L <- nw_lag(n)
+kpos <- sum(w > 0)
+V <- NeweyWest(fit, lag = L, prewhite = FALSE, adjust = FALSE) * (n / kpos)^2
+b <- coef(fit)
+cf_cols <- setdiff(seq_len(ncol(X)), c(3, 4, 7, 8))
+mu0 <- exp(drop(X[, cf_cols] %*% b[cf_cols]))
+muhat <- exp(drop(X %*% b))
+post <- (i0 - t0) >= 0
+write_fixture("its_nb2_short_transition",
+  conventions = list(
+    design = "as its_nb2, K = 1 below 48 months; extra break b adds 1[row >= b] and (row - b) 1[row >= b]; transition months get prior weight 0",
+    fit = "MASS::glm.nb(y ~ 0 + X, weights = w), theta polished by theta.ml on positive-weight rows",
+    covariance = "NeweyWest(fit, lag, prewhite = FALSE, adjust = FALSE) * (n/k)^2, k = rows with positive weight (undoes sandwich's zero-weight scaling)",
+    counterfactual = "mu0 without level, slope and the extra break's pair; averted over every row with t >= 0, transition included",
+    comparison = comparison),
+  tolerance = list(design = 1e-12, alpha = 1e-4, coefficients = 1e-5, HAC_se = 1e-3, mu = 1e-5, averted = 1e-4),
+  inputs = list(y = y, months = n, startMonth = start_month, t0Index = t0, transitionMonths = trans,
+                extraBreaks = I(brk), X = unname(X), names = colnames(X), weights = w),
+  outputs = list(alpha = 1 / fit$theta, coefficients = unname(b), hacLag = L, hacSe = sqrt(diag(V)),
+                 fisherSe = sqrt(diag(vcov(fit))), fitted = muhat, counterfactual = unname(mu0),
+                 averted = sum((mu0 - muhat)[post])))

@@ -174,3 +174,62 @@ describe('ITS bootstrap and checks', () => {
     expect(codes).toContain('OVERLAPPING_INTERVENTIONS');
   });
 });
+
+describe('ITS short series with transition window and an extra break, against R', () => {
+  const sx = loadFixture<
+    {
+      y: number[];
+      months: number;
+      startMonth: number;
+      t0Index: number;
+      transitionMonths: number;
+      extraBreaks: number[];
+      X: number[][];
+      names: string[];
+      weights: number[];
+    },
+    {
+      alpha: number;
+      coefficients: number[];
+      hacLag: number;
+      hacSe: number[];
+      fisherSe: number[];
+      fitted: number[];
+      counterfactual: number[];
+      averted: number;
+    }
+  >('its_nb2_short_transition');
+  const { inputs: si, outputs: so, tolerance: st } = sx;
+  const r = runIts({
+    y: si.y,
+    months: si.months,
+    startMonth: si.startMonth,
+    t0Index: si.t0Index,
+    transitionMonths: si.transitionMonths,
+    extraBreaks: si.extraBreaks,
+    seed: 'short',
+    bootstrapDraws: 0,
+  });
+  it('builds K = 1, the break pair and zero weights in the transition', () => {
+    expect(r.design.design.names).toEqual(si.names);
+    expectAllClose(r.design.design.values, si.X.flat(), st.design!, 'X', 1);
+    expect(Array.from(r.design.weights)).toEqual(si.weights);
+  });
+  it('matches α, β, HAC SEs, the counterfactual and averted events', () => {
+    expect(r.fit!.converged).toBe(true);
+    expect(r.hacLag).toBe(so.hacLag);
+    expectClose(r.fit!.alpha, so.alpha, st.alpha!, 'alpha');
+    so.coefficients.forEach((b, j) =>
+      expectClose(r.fit!.coefficients[j]!, b, st.coefficients!, `beta[${j}]`, so.fisherSe[j]!),
+    );
+    expectAllClose(standardErrors(r.covariance!), so.hacSe, st.HAC_se!, 'HAC se');
+    expectAllClose(r.fitted, so.fitted, st.mu!, 'fitted');
+    expectAllClose(r.counterfactual, so.counterfactual, st.mu!, 'counterfactual');
+    expectClose(r.averted.estimate, so.averted, st.averted!, 'averted');
+  });
+  it('has no placebo (pre-period < 24 months) and no bootstrap when draws = 0', () => {
+    expect(r.placebo).toBeNull();
+    expect(r.averted.ci).toBeNull();
+    expect(r.counterfactualBand).toBeNull();
+  });
+});

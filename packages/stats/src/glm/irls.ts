@@ -32,6 +32,10 @@ export function fitGlm(X: Design, y: ArrayLike<number>, options: GlmOptions = {}
     check(off.length === n, 'glm: offset length differs from the number of rows');
     for (let i = 0; i < n; i++) check(Number.isFinite(off[i]!), `glm: offset[${i}] is not finite`);
   }
+  if (options.startMu) {
+    check(options.startMu.length === n, 'glm: startMu length differs from the number of rows');
+    for (let i = 0; i < n; i++) check(options.startMu[i]! > 0, `glm: startMu[${i}] must be > 0`);
+  }
   let nObs = 0;
   for (let i = 0; i < n; i++) if (pw[i]! > 0) nObs++;
   check(nObs >= p, `glm: ${nObs} observations with positive weight for ${p} coefficients`);
