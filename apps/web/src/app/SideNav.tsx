@@ -40,6 +40,11 @@ export function SideNav({ me }: { me: Me }) {
           </Link>
         </li>
         <li>
+          <Link to="/due-items" activeProps={ACTIVE}>
+            Due items
+          </Link>
+        </li>
+        <li>
           <Link to="/strategy" activeProps={ACTIVE}>
             Strategy
           </Link>

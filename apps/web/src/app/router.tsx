@@ -24,6 +24,8 @@ import { PartnersPage } from '../features/partners/PartnersPage';
 import { PartnerPage } from '../features/partners/PartnerPage';
 import { AlliancesPage } from '../features/alliances/AlliancesPage';
 import { AgreementsPage } from '../features/agreements/AgreementsPage';
+import { DueItemsPage } from '../features/due-items/DueItemsPage';
+import { parseDueItemsSearch } from '../features/due-items/dueItemsApi';
 import { StrategyPage } from '../features/strategy/StrategyPage';
 import { InitiativePage } from '../features/strategy/InitiativePage';
 import { ImportPage } from '../features/import/ImportPage';
@@ -153,6 +155,17 @@ const agreementsRoute = createRoute({
   },
 });
 
+const dueItemsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'due-items',
+  validateSearch: parseDueItemsSearch,
+  component: function DueItemsRoute() {
+    const search = dueItemsRoute.useSearch();
+    const navigate = useNavigate({ from: '/due-items' });
+    return <DueItemsPage search={search} onSearch={(s) => void navigate({ search: s, replace: true })} />;
+  },
+});
+
 const strategyRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'strategy',
@@ -251,6 +264,7 @@ const routeTree = rootRoute.addChildren([
     partnerRoute,
     alliancesRoute,
     agreementsRoute,
+    dueItemsRoute,
     strategyRoute,
     initiativeRoute,
     importRoute,

@@ -1,7 +1,7 @@
 /** Agreements: status, validity, covered engagement types, partners and expiry alerts; "New agreement" for planners. */
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { AgreementInput } from '@entente/contracts';
+import type { AgreementInput, AgreementItem, AgreementTransitionRequest } from '@entente/contracts';
 import type { AgreementsSearch } from '../../app/search';
 import { can, useMe } from '../../app/session';
 import { compact } from '../../app/search';
@@ -17,6 +17,8 @@ import { PortionMark } from '../../components/PortionMark';
 import { EmptyState, ErrorState, QueryView, SkeletonRows } from '../../components/States';
 import { ExpiryBadge } from './ExpiryBadge';
 import { AgreementForm } from './AgreementForm';
+import { AgreementTransitionDialog } from './AgreementTransitionDialog';
+import { agreementTransitionLabel, agreementsApi } from './agreementsApi';
 
 type Props = { search: AgreementsSearch; onSearch: (s: AgreementsSearch) => void };
 
@@ -39,6 +41,23 @@ export function AgreementsPage({ search, onSearch }: Props) {
   const queryClient = useQueryClient();
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [acting, setActing] = useState<{
+    agreement: AgreementItem;
+    to: AgreementTransitionRequest['to'];
+  } | null>(null);
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: ['agreements'] });
+    void queryClient.invalidateQueries({ queryKey: ['dashboard'] });
+    void queryClient.invalidateQueries({ queryKey: ['partner'] });
+    void queryClient.invalidateQueries({ queryKey: ['due-items'] });
+  };
+  const transition = async (body: AgreementTransitionRequest) => {
+    if (!acting) return;
+    const next = (await agreementsApi.transition(acting.agreement.id, body)).data;
+    setActing(null);
+    setNotice(`Agreement ${next.code} is now ${humanise(next.status).toLowerCase()}.`);
+    refresh();
+  };
 
   const create = async (input: AgreementInput) => {
     const created = (await endpoints.createAgreement(input)).data;
@@ -153,6 +172,7 @@ export function AgreementsPage({ search, onSearch }: Props) {
                     <th scope="col">Validity</th>
                     <th scope="col">Covers</th>
                     <th scope="col">Expiry</th>
+                    <th scope="col">Lifecycle</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -186,6 +206,27 @@ export function AgreementsPage({ search, onSearch }: Props) {
                       <td>
                         <ExpiryBadge days={a.expiresInDays} />
                       </td>
+                      <td>
+                        {a.allowedTransitions?.length ? (
+                          <div className="button-row" role="group" aria-label={`Lifecycle of ${a.code}`}>
+                            {a.allowedTransitions.map((to) => (
+                              <button
+                                key={to}
+                                type="button"
+                                className={`btn btn--small ${to === 'terminated' ? 'btn--danger' : ''}`}
+                                onClick={() => {
+                                  setNotice(null);
+                                  setActing({ agreement: a, to });
+                                }}
+                              >
+                                {agreementTransitionLabel(to, a.status)}
+                              </button>
+                            ))}
+                          </div>
+                        ) : (
+                          <span className="muted">—</span>
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -194,6 +235,15 @@ export function AgreementsPage({ search, onSearch }: Props) {
           )
         }
       </QueryView>
+      {acting ? (
+        <AgreementTransitionDialog
+          agreement={acting.agreement}
+          to={acting.to}
+          onSubmit={transition}
+          onClose={() => setActing(null)}
+          onStale={refresh}
+        />
+      ) : null}
     </>
   );
 }

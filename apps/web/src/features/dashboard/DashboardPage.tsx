@@ -10,6 +10,7 @@ import { DashboardCharts } from './DashboardCharts';
 import { UpcomingTable } from './UpcomingTable';
 import { ExpiringAgreements } from './ExpiringAgreements';
 import { WorldMap } from './WorldMap';
+import { DueSoonPanel } from '../due-items/DueSoonPanel';
 
 type Props = { search: DashboardSearch; onSearch: (s: DashboardSearch) => void };
 
@@ -52,6 +53,7 @@ export function DashboardPage({ search, onSearch }: Props) {
             <ExpiringAgreements items={dashboard.data.expiringAgreements} />
           </>
         ) : null}
+        <DueSoonPanel />
       </div>
     </>
   );

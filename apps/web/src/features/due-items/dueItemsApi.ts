@@ -1,0 +1,62 @@
+/** The due-items slice's REST calls and search parameters, typed by the contracts. */
+import { DUE_ITEM_KINDS, DUE_ITEM_STATUSES, DueItem, ROUTES } from '@entente/contracts';
+import type { DueItemWaive } from '@entente/contracts';
+import { api, arrayOf, pathOf } from '../../lib/api';
+import type { Out } from '../../lib/api';
+
+export type DueItemRow = Out<typeof DueItem>;
+export type DueItemsQuery = {
+  status?: string | undefined;
+  kind?: string | undefined;
+  dueWithinDays?: number | undefined;
+};
+
+export const dueItemsApi = {
+  list: (q: DueItemsQuery, signal?: AbortSignal) => api.get(ROUTES.dueItems, arrayOf(DueItem), q, signal),
+  submit: (id: string, version: number) =>
+    api.post(pathOf(ROUTES.dueItemSubmit, { id }), DueItem, { version }),
+  waive: (id: string, body: DueItemWaive) => api.post(pathOf(ROUTES.dueItemWaive, { id }), DueItem, body),
+};
+
+export type DueItemsSearch = { status?: string | undefined; kind?: string | undefined };
+
+const oneOf = (v: unknown, values: readonly string[]) =>
+  typeof v === 'string' && values.includes(v) ? v : undefined;
+
+/** The page's search parameters, dropping anything unknown. */
+export function parseDueItemsSearch(s: Record<string, unknown>): DueItemsSearch {
+  const out: DueItemsSearch = {};
+  const status = oneOf(s.status, DUE_ITEM_STATUSES);
+  const kind = oneOf(s.kind, DUE_ITEM_KINDS);
+  if (status) out.status = status;
+  if (kind) out.kind = kind;
+  return out;
+}
+
+export const DUE_STATUS_LABEL: Record<string, string> = {
+  pending: 'Pending',
+  overdue: 'Overdue',
+  submitted_on_time: 'Submitted on time',
+  submitted_late: 'Submitted late',
+  waived: 'Waived',
+};
+
+export const DUE_KIND_LABEL: Record<string, string> = {
+  closure: 'Engagement closure',
+  renewal: 'Agreement renewal',
+  review: 'Review',
+  value: 'Indicator value',
+  feedback: 'Feedback response',
+  assessment: 'Assessment',
+  recommendation_response: 'Recommendation response',
+  inventory: 'End-use inventory',
+};
+
+/** "in 3 days", "today", "5 days overdue". */
+export function dueText(item: Pick<DueItemRow, 'daysLeft' | 'status'>): string {
+  if (item.status !== 'pending' && item.status !== 'overdue') return '';
+  const d = item.daysLeft;
+  if (d === 0) return 'due today';
+  if (d > 0) return `in ${d} day${d === 1 ? '' : 's'}`;
+  return `${-d} day${d === -1 ? '' : 's'} overdue`;
+}
