@@ -8,7 +8,7 @@ import type { ParseSummary } from './summary';
 import type { IncidentRecord, Rejection } from './types';
 
 export * from './types';
-export { parseIncidents, type ParseEvent, type ParseOptions } from './parse';
+export { GEOMETRY_KEY, parseIncidents, remapRecord, type ParseEvent, type ParseOptions } from './parse';
 export { detectFormat, FORMATS, type FormatId, type FormatSpec, type Detection } from './formats';
 export type { ParseSummary, LabelCount, CodeLabel, AsamBatchMetadata } from './summary';
 export { MAPPING_VERSION } from './taxonomy';

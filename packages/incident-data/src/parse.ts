@@ -97,7 +97,7 @@ class Sink {
       this.reject(line, featureIndex, ordinal, d.code, d.field, d.message, excerpt);
       return;
     }
-    const contentHash = this.hasher.hash(values);
+    const { raw, contentHash } = this.hasher.build(values);
     const short = contentHash.slice(0, 32);
     if (this.format.source === 'crime_at_sea') {
       if (this.contents.has(short)) d.qualityFlags.push('W_EXACT_DUPLICATE_ROW');
@@ -112,8 +112,6 @@ class Sink {
         return;
       }
     }
-    const raw: Record<string, string> = {};
-    for (let i = 0; i < values.length; i++) raw[this.headers[i]!] = values[i]!;
     const r = toRecord(this.format, d, raw, contentHash, line, featureIndex, ordinal);
     this.summary.record(r);
     this.records.push(r);
@@ -285,6 +283,9 @@ const detectFormatEmpty = (): string => {
 
 const GED_NAME = /GEDEvent_v(\d+)_(\d+)/;
 
+/** Extra `raw` key holding a GeoJSON feature's geometry as JSON text. */
+export const GEOMETRY_KEY = 'geometry';
+
 async function* parseJson(
   input: AsyncIterable<Uint8Array>,
   summary: SummaryBuilder,
@@ -315,10 +316,15 @@ async function* parseJson(
             const m = GED_NAME.exec(ev.top.get('name') ?? '');
             if (m) summary.datasetVersion = `${m[1]}.${m[2]}`;
           }
-          sink = new Sink(det.format, det.format.headers, summary);
+          // GeoJSON keeps the geometry in `raw` too (as JSON text), so a record can be re-mapped from raw alone.
+          sink = new Sink(
+            det.format,
+            geo ? [...det.format.headers, GEOMETRY_KEY] : det.format.headers,
+            summary,
+          );
           yield { type: 'format', format: det.format, bom: summary.bom };
         }
-        const headers = sink.headers;
+        const headers = sink.format.headers;
         if (!props || Object.keys(props).length !== headers.length || headers.some((h) => !(h in props))) {
           const got = props ? Object.keys(props).join(',') : typeof el.value;
           sink.ordinal++;
@@ -335,6 +341,7 @@ async function* parseJson(
           continue;
         }
         const values = headers.map((h) => rawString(props[h]));
+        if (geo) values.push(rawString(obj!.geometry));
         sink.row(values, null, el.index, geo ? pointOf(obj!.geometry) : null, () =>
           rawString(el.value).slice(0, EXCERPT),
         );
@@ -375,6 +382,50 @@ async function* parseJson(
       null,
     );
   }
+}
+
+/**
+ * Re-maps a stored record from its `raw` with the current mapping tables (§1.2: a new mapping
+ * version re-maps rows without re-reading files). File-level facts are kept from the stored
+ * record: the key (Crime at Sea's `#k` depends on file order), line, ordinal, content hash and an
+ * exact-duplicate flag. Returns the new record, or the failure if the row no longer maps.
+ */
+export function remapRecord(record: IncidentRecord, formatId: FormatId): IncidentRecord | Rejection {
+  const format = FORMATS.find((f) => f.id === formatId);
+  if (!format || format.source !== record.source)
+    throw new Error(`format ${formatId} does not produce ${record.source} records`);
+  const summary = new SummaryBuilder(MAPPING_VERSION, null);
+  const map = MAPPERS[format.id]({ format, headers: format.headers, summary });
+  const values = format.headers.map((h) => record.raw[h] ?? '');
+  let point: Point = null;
+  if (format.container === 'geojson' && record.raw[GEOMETRY_KEY]) {
+    point = pointOf(
+      JSON.parse(record.raw[GEOMETRY_KEY], (_k, v: unknown) =>
+        typeof v === 'number' ? new JNumber(String(v)) : v,
+      ) as JValue,
+    );
+  }
+  const d = map(values, point);
+  if (isFailure(d)) {
+    return {
+      line: record.line,
+      featureIndex: record.featureIndex,
+      ordinal: record.ordinal,
+      ...d,
+      rawExcerpt: JSON.stringify(record.raw).slice(0, EXCERPT),
+    };
+  }
+  d.sourceEventId = record.sourceEventId;
+  if (record.qualityFlags.includes('W_EXACT_DUPLICATE_ROW')) d.qualityFlags.push('W_EXACT_DUPLICATE_ROW');
+  return toRecord(
+    format,
+    d,
+    record.raw,
+    record.contentHash,
+    record.line,
+    record.featureIndex,
+    record.ordinal,
+  );
 }
 
 function asObject(v: JValue | undefined): { [k: string]: JValue } | null {

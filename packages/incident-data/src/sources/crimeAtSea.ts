@@ -4,10 +4,10 @@
  * `date|longitude|latitude|vessel_name|attack_type` (raw text) plus `#k`, k = 1-based ordinal
  * among identical tuples in file order — stable across re-imports of the same file.
  */
-import { createHash } from 'node:crypto';
 import { checkRange, isWholeDegreePair, parseDecimal } from '../coords';
 import { isKnownAlpha3, isNonIsoCountry } from '../countries';
 import { parseIsoLikeDate } from '../dates';
+import { sha256Hex } from '../hash';
 import { columns, collapse, fail, type MapperFactory } from '../engine';
 import { crimeAtSeaType, PRECISION, UNKNOWN } from '../taxonomy';
 import type { AttributeValue, WarningCode } from '../types';
@@ -80,7 +80,7 @@ export const crimeAtSeaMapper: MapperFactory = ({ headers, summary }) => {
     }
 
     const tuple = `${v[c.date]}|${v[c.longitude]}|${v[c.latitude]}|${v[c.vessel_name]}|${attackRaw}`;
-    const h = createHash('sha256').update(tuple, 'utf8').digest('hex').slice(0, 16);
+    const h = sha256Hex(tuple).slice(0, 16);
     const k = (tupleCount.get(h) ?? 0) + 1;
     tupleCount.set(h, k);
 
