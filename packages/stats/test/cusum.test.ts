@@ -75,6 +75,15 @@ describe('runCusum', () => {
   });
 });
 
+describe('runCusum with per-month dispersion', () => {
+  it('uses alphas[t] where given and alpha elsewhere', () => {
+    const r = runCusum([6, 6], [3, 3], { rho: 2, alpha: 0, h: 100, alphas: [0.5, null] });
+    const first = cusumIncrement(6, 3, { rho: 2, alpha: 0.5 });
+    expect(r.statistic[0]).toBeCloseTo(first, 12);
+    expect(r.statistic[1]).toBeCloseTo(first + cusumIncrement(6, 3, { rho: 2, alpha: 0 }), 12);
+  });
+});
+
 describe('simulated in-control ARL', () => {
   it.each(fixture.inputs.cases.map((c, i) => [i, c] as const))(
     'case %i matches surveillance::arlCusum within 5 % and 3 MC SE',

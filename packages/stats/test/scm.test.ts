@@ -86,18 +86,46 @@ describe('scmWeights vs quadprog (V = I)', () => {
     expect(Math.max(...r.w.map((w, j) => Math.abs(w - (ref.weights[j] ?? NaN))))).toBeGreaterThan(1e-4);
   });
 
-  it('disposes every HiGHS model: 300 solves do not grow WASM memory', () => {
-    const c = fx.inputs.cases[2];
+  it('disposes every HiGHS model it creates, also when the solve throws', () => {
+    // WASM memory is not garbage-collected, and memoryBytes only shows growth once the heap's
+    // headroom is used up, so count createModel/dispose pairs instead.
+    let created = 0;
+    let disposed = 0;
+    let failNext = false;
+    const spy = new Proxy(highs, {
+      get(target, prop, receiver) {
+        if (prop !== 'createModel') return Reflect.get(target, prop, receiver);
+        return (...args: Parameters<Highs['createModel']>) => {
+          const model = target.createModel(...args);
+          created += 1;
+          const dispose = model.dispose.bind(model);
+          const run = model.run.bind(model);
+          return Object.assign(model, {
+            dispose: () => {
+              disposed += 1;
+              dispose();
+            },
+            run: (...a: Parameters<typeof model.run>) => {
+              if (failNext) throw new Error('injected solver failure');
+              return run(...a);
+            },
+          });
+        };
+      },
+    });
+    const spySolver = createHighsQpSolver(spy);
+    const c = fx.inputs.cases[1];
     if (!c) throw new Error('missing case');
     const pred = buildPredictors([], 0, { covariates: c.X });
     const X1 = pred.scaled.map((row) => row[0] as number);
     const X0 = pred.scaled.map((row) => row.slice(1));
     const v = new Array<number>(X1.length).fill(1);
-    for (let i = 0; i < 50; i += 1) scmWeights(X1, X0, v, solver);
-    const before = highs.memoryBytes;
-    for (let i = 0; i < 300; i += 1) scmWeights(X1, X0, v, solver);
-    expect(highs.memoryBytes).toBe(before);
-  }, 120_000);
+    for (let i = 0; i < 20; i += 1) scmWeights(X1, X0, v, spySolver);
+    failNext = true;
+    expect(() => scmWeights(X1, X0, v, spySolver)).toThrow('injected solver failure');
+    expect(created).toBe(21);
+    expect(disposed).toBe(21);
+  });
 });
 
 describe('syntheticControl', () => {

@@ -33,13 +33,14 @@ export interface CusumResult {
 }
 
 /**
- * Runs the CUSUM over a series with per-month in-control means. A missing count or a month
- * without a baseline leaves S unchanged and cannot alarm (missing is never zero, §3).
+ * Runs the CUSUM over a series with per-month in-control means (and, optionally, the rolling
+ * baseline's per-month α̂ in `alphas`, which overrides `alpha` where given). A missing count or
+ * a month without a baseline leaves S unchanged and cannot alarm (missing is never zero, §3).
  */
 export function runCusum(
   y: readonly (number | null)[],
   mu0: readonly (number | null)[],
-  params: CusumParams & { h: number },
+  params: CusumParams & { h: number; alphas?: readonly (number | null)[] },
 ): CusumResult {
   let s = 0;
   const statistic: (number | null)[] = [];
@@ -51,7 +52,8 @@ export function runCusum(
       alarm.push(false);
       return;
     }
-    s = Math.max(0, s + cusumIncrement(v, m, params));
+    const alpha = params.alphas?.[t] ?? params.alpha;
+    s = Math.max(0, s + cusumIncrement(v, m, { rho: params.rho, alpha }));
     statistic.push(s);
     const fire = s > params.h;
     alarm.push(fire);
