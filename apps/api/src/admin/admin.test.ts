@@ -14,7 +14,7 @@ const lastAudit = async (action: string) =>
     await t
       .owner()
       .query(
-        'SELECT action, entity_id, before, after, actor_id FROM audit_event WHERE action = $1 ORDER BY seq DESC LIMIT 1',
+        'SELECT action, entity_id, before, after, details, actor_id FROM audit_event WHERE action = $1 ORDER BY seq DESC LIMIT 1',
         [action],
       )
   ).rows[0];
@@ -444,8 +444,12 @@ describe("a user's clearances and nationality", () => {
       version: 2,
       clearances: [{ policy: 'HUB', level: 'HUB-RESTRICTED', compartments: ['CT'] }],
     });
+    // The analyst's session ended with the change; logged in again, the SECRET record is gone.
+    expect((await analyst.get(`/api/v1/engagements/${secretId}`)).status).toBe(401);
+    analyst = await t.login('analyst');
     expect((await analyst.get(`/api/v1/engagements/${secretId}`)).status).toBe(404);
     const a = await lastAudit('user.security_changed');
+    expect(a.details).toEqual({ sessionsEnded: 1 });
     expect(a.entity_id).toBe(analystId);
     expect(a.before.clearances.HUB.level).toBe('HUB-SECRET');
     expect(a.after.clearances.HUB).toEqual({
@@ -473,6 +477,7 @@ describe("a user's clearances and nationality", () => {
       ],
     });
     expect(up.status).toBe(200);
+    analyst = await t.login('analyst');
     expect((await analyst.get(`/api/v1/engagements/${secretId}`)).status).toBe(200);
   });
 
@@ -491,6 +496,7 @@ describe("a user's clearances and nationality", () => {
       ],
     });
     expect(r.status).toBe(200);
+    analyst = await t.login('analyst');
     expect((await analyst.get(`/api/v1/engagements/${secretId}`)).status).toBe(404);
   });
 });

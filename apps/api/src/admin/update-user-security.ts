@@ -1,8 +1,9 @@
 /**
  * Change a user's nationality and clearances (security officers). Validated against the policy
- * registry; optimistic concurrency on the user's version; audited with before and after. It takes
- * effect on the user's next request: the API builds the Subject from the database on every request
- * and keys its scope cache by the Subject's content, so no stale scope can be served.
+ * registry; optimistic concurrency on the user's version; audited with before and after. The user's
+ * sessions end, so the next request must log in again; the API builds the Subject from the
+ * database on every request and keys its scope cache by the Subject's content, so no stale scope
+ * can be served either way.
  */
 import { DomainError, notFound, type FieldProblem } from '@entente/core';
 import type { UserSecurityUpdate } from '@entente/contracts';
@@ -49,8 +50,12 @@ export async function updateUserSecurity(uc: UseCaseCtx, id: string, i: UserSecu
   });
   if (!after)
     throw new DomainError('stale_version', 'Someone else changed this user. Reload to see their changes.');
+  // ACCESS.md §8: a session must not outlive a clearance change. Another user's cookie cannot be
+  // rotated from here, so their sessions end and they log in again under the new clearances.
+  const sessionsEnded = await users.endSessionsOf(uc.tx, before.id);
   await uc.audit({
     action: 'user.security_changed',
+    details: { sessionsEnded },
     entity: 'user',
     entityId: before.id,
     entityVersion: after.version,

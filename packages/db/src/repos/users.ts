@@ -23,7 +23,13 @@ export const listUsers = (db: Q) => db.select().from(appUser).orderBy(appUser.us
 /** Community memberships (with codes) of one user. */
 export async function userCommunities(db: Q, userId: string) {
   return db
-    .select({ id: community.id, code: community.code, role: userCommunity.role, from: userCommunity.from, to: userCommunity.to })
+    .select({
+      id: community.id,
+      code: community.code,
+      role: userCommunity.role,
+      from: userCommunity.from,
+      to: userCommunity.to,
+    })
     .from(userCommunity)
     .innerJoin(community, eq(community.id, userCommunity.communityId))
     .where(eq(userCommunity.userId, userId));
@@ -46,8 +52,15 @@ export async function recordLoginFailure(db: Q, id: string, lockedUntil: string 
     .where(eq(appUser.id, id));
 }
 
-export async function recordLoginSuccess(db: Q, id: string, patch: Partial<typeof appUser.$inferInsert> = {}) {
-  await db.update(appUser).set({ failedCount: 0, lockedUntil: null, ...patch }).where(eq(appUser.id, id));
+export async function recordLoginSuccess(
+  db: Q,
+  id: string,
+  patch: Partial<typeof appUser.$inferInsert> = {},
+) {
+  await db
+    .update(appUser)
+    .set({ failedCount: 0, lockedUntil: null, ...patch })
+    .where(eq(appUser.id, id));
 }
 
 export async function createSession(db: Q, v: typeof session.$inferInsert) {
@@ -60,19 +73,36 @@ export async function sessionByHash(db: Q, idHash: string): Promise<SessionRow |
 }
 
 export async function touchSession(db: Q, idHash: string) {
-  await db.update(session).set({ lastSeenAt: sql`now()` }).where(eq(session.idHash, idHash));
+  await db
+    .update(session)
+    .set({ lastSeenAt: sql`now()` })
+    .where(eq(session.idHash, idHash));
 }
 
 export async function completeMfa(db: Q, idHash: string, newHash: string) {
-  await db.update(session).set({ idHash: newHash, mfaPending: false, assurance: 'mfa', lastSeenAt: sql`now()` }).where(eq(session.idHash, idHash));
+  await db
+    .update(session)
+    .set({ idHash: newHash, mfaPending: false, assurance: 'mfa', lastSeenAt: sql`now()` })
+    .where(eq(session.idHash, idHash));
 }
 
 export async function deleteSession(db: Q, idHash: string) {
   await db.delete(session).where(and(eq(session.idHash, idHash)));
 }
 
+/** End every session of a user (after a clearance or role change: the user must log in again); returns how many. */
+export async function endSessionsOf(db: Q, userId: string): Promise<number> {
+  const r = await db.delete(session).where(eq(session.userId, userId)).returning({ idHash: session.idHash });
+  return r.length;
+}
+
 /** Change a user's nationality and clearances if `version` is still current; bumps the version. Null when stale. */
-export async function updateSecurity(db: Q, id: string, version: number, v: { nationality: string; clearances: unknown }): Promise<UserRow | null> {
+export async function updateSecurity(
+  db: Q,
+  id: string,
+  version: number,
+  v: { nationality: string; clearances: unknown },
+): Promise<UserRow | null> {
   const r = await db
     .update(appUser)
     .set({ nationality: v.nationality, clearances: v.clearances, version: sql`${appUser.version} + 1` })
