@@ -168,13 +168,29 @@ wald_cases <- lapply(1:3, function(k) {
   list(pre = pre, exposure = E, useExposure = k == 2, y1 = y1, e1 = e1, y0 = y0, e0 = e0,
        phi = phi, estimate = rr, ci = rr * exp(c(-1, 1) * half))
 })
+# Before/after (§4.2) on a monthly series: equal windows adjacent to T0 after a transition gap.
+set.seed(20261207)
+ba_y <- rnbinom(40, size = 2, mu = rep(c(14, 9), each = 20))
+ba_E <- round(runif(40, 0.8, 1.2), 3)
+ba_t0 <- 20; ba_gap <- 2; ba_len <- 12
+ba_pre <- (ba_t0 - ba_len + 1):ba_t0; ba_post <- (ba_t0 + ba_gap + 1):(ba_t0 + ba_gap + ba_len)
+ba_test <- poisson.test(c(sum(ba_y[ba_post]), sum(ba_y[ba_pre])), c(sum(ba_E[ba_post]), sum(ba_E[ba_pre])))
+ba_m <- sum(ba_y[ba_pre]) * ba_E[ba_pre] / sum(ba_E[ba_pre])
+ba_phi <- max(1, sum((ba_y[ba_pre] - ba_m)^2 / ba_m) / (ba_len - 1))
+ba_half <- qnorm(0.975) * sqrt(ba_phi) * sqrt(1 / sum(ba_y[ba_pre]) + 1 / sum(ba_y[ba_post]))
+before_after <- list(y = ba_y, exposure = ba_E, t0Index = ba_t0, transitionMonths = ba_gap,
+  windowMonths = ba_len, y0 = sum(ba_y[ba_pre]), y1 = sum(ba_y[ba_post]),
+  rateRatio = unname(ba_test$estimate), exactCi = as.numeric(ba_test$conf.int),
+  pValue = ba_test$p.value, phi = ba_phi,
+  waldCi = unname(ba_test$estimate) * exp(c(-1, 1) * ba_half))
 write_fixture("rates_exact",
   conventions = list(rateRatio = "poisson.test(c(y1, y0), c(e1, e0)); the string Infinity encodes an infinite estimate or bound",
                      clopperPearson = "binom.test(x, n, p0)", garwood = "poisson.test(y, exposure, r0)",
                      wald = "exp(log RR -/+ qnorm(0.975) sqrt(phi) sqrt(1/y0 + 1/y1)), phi = max(1, sum((y - m)^2/m)/(n - 1)), m = pooled rate x exposure"),
   tolerance = list(ci = 1e-6, pValue = 1e-6, estimate = 1e-12),
   inputs = list(note = "cases are inside each output row"),
-  outputs = list(rateRatio = rr, binomial = bt, garwood = gw, wald = wald_cases))
+  outputs = list(rateRatio = rr, binomial = bt, garwood = gw, wald = wald_cases,
+                 beforeAfter = before_after))
 
 # 5. Type-7 quantiles ---------------------------------------------------------------------
 set.seed(20261202)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  beforeAfter,
   clopperPearson,
   binomTestPValue,
   garwood,
@@ -38,6 +39,20 @@ const fx = loadFixture<
       estimate: number;
       ci: number[];
     }[];
+    beforeAfter: {
+      y: number[];
+      exposure: number[];
+      t0Index: number;
+      transitionMonths: number;
+      windowMonths: number;
+      y0: number;
+      y1: number;
+      rateRatio: number;
+      exactCi: number[];
+      pValue: number;
+      phi: number;
+      waldCi: number[];
+    };
   }
 >('rates_exact');
 const tol = fx.tolerance;
@@ -91,6 +106,43 @@ describe('over-dispersed Wald rate ratio (§4.2)', () => {
   it('φ is at least 1 and the Wald interval refuses zero counts', () => {
     expect(preWindowDispersion([5, 5, 5, 5])).toBe(1);
     expect(() => rateRatioWald(0, 12, 4, 12, 1)).toThrow(/exact/);
+  });
+});
+
+describe('before/after estimator (§4.2) against R', () => {
+  const c = fx.outputs.beforeAfter;
+  const r = beforeAfter({
+    y: c.y,
+    exposure: c.exposure,
+    t0Index: c.t0Index,
+    transitionMonths: c.transitionMonths,
+    windowMonths: c.windowMonths,
+    confounders: [c.t0Index + 1, c.t0Index + c.transitionMonths + 3],
+  });
+  it('sums the windows and gives the exact and over-dispersed intervals', () => {
+    expect([r.y0, r.y1]).toEqual([c.y0, c.y1]);
+    expectClose(r.rateRatio, c.rateRatio, tol.estimate!, 'RR');
+    expectClose(r.exact.ci[0], c.exactCi[0]!, tol.ci!, 'exact lower');
+    expectClose(r.exact.ci[1], c.exactCi[1]!, tol.ci!, 'exact upper');
+    expectClose(r.exact.pValue, c.pValue, tol.pValue!, 'p');
+    expectClose(r.phi, c.phi, 1e-12, 'phi');
+    expectClose(r.wald!.ci[0], c.waldCi[0]!, tol.ci!, 'wald lower');
+    expectClose(r.wald!.ci[1], c.waldCi[1]!, tol.ci!, 'wald upper');
+  });
+  it('makes the over-dispersed interval the headline when φ > 1.5 and flags a confounder in a window only', () => {
+    expect(c.phi).toBeGreaterThan(1.5);
+    expect(r.ciMethod).toBe('overdispersed_wald');
+    expect(r.ci).toEqual(r.wald!.ci);
+    const codes = r.warnings.map((w) => w.code);
+    expect(codes).toEqual(['OVERDISPERSION', 'CONFOUNDED_WINDOW']);
+    expect(r.warnings[1]!.message).toMatch(/^1 /);
+  });
+  it('with no events before T0 reports the undefined ratio', () => {
+    const y = [0, 0, 0, 0, 3, 4, 2, 5];
+    const z = beforeAfter({ y, t0Index: 4 });
+    expect(z.rateRatio).toBe(Infinity);
+    expect(z.wald).toBeNull();
+    expect(z.warnings.map((w) => w.code)).toContain('RATE_RATIO_UNDEFINED');
   });
 });
 
