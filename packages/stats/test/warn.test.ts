@@ -5,7 +5,14 @@ import { Matrix, solve } from 'ml-matrix';
 import nbQuantileRp from '@stdlib/stats-base-dists-negative-binomial-quantile';
 import poissonQuantile from '@stdlib/stats-base-dists-poisson-quantile';
 import { createStream } from '../src/random.ts';
-import { episodesOf, nbQuantile, rollingBaseline, shewhart, type CountFitter } from '../src/warn/index.ts';
+import {
+  episodesOf,
+  nb2CountFitter,
+  nbQuantile,
+  rollingBaseline,
+  shewhart,
+  type CountFitter,
+} from '../src/warn/index.ts';
 
 const poissonFitter: CountFitter = (y, X, offset) => {
   const p = X[0]?.length ?? 0;
@@ -86,6 +93,21 @@ describe('rollingBaseline', () => {
   it('blocks when no month has a baseline', () => {
     const short = rollingBaseline(y.slice(0, 20), poissonFitter, { startMonth: 1 });
     expect(short.warnings[0]).toMatchObject({ code: 'INSUFFICIENT_BASELINE', severity: 'block' });
+  });
+});
+
+describe('nb2CountFitter (the package GLM behind the baseline interface)', () => {
+  it('gives an over-dispersed baseline close to the test Poisson fit in level, with α̂ > 0', () => {
+    const s = createStream('nb2', 'warn-test');
+    const y = Array.from({ length: 60 }, (_, t) =>
+      s.negBinomial(8 * (1 + 0.3 * Math.sin((2 * Math.PI * (t + 1)) / 12)), 0.3),
+    );
+    const nb = rollingBaseline(y, nb2CountFitter, { startMonth: 1 });
+    const po = rollingBaseline(y, poissonFitter, { startMonth: 1 });
+    const last = nb.points[59];
+    expect(last?.status).toBe('ok');
+    expect(last?.alpha ?? 0).toBeGreaterThan(0.05);
+    expect(Math.abs((last?.mu ?? 0) / (po.points[59]?.mu ?? 1) - 1)).toBeLessThan(0.25);
   });
 });
 

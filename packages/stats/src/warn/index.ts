@@ -9,6 +9,7 @@ export {
   type CountFit,
   type CountFitter,
 } from './baseline.ts';
+export { nb2CountFitter } from './nb2Fitter.ts';
 export { shewhart, type ShewhartResult } from './shewhart.ts';
 export { cusumIncrement, runCusum, type CusumParams, type CusumResult } from './cusum.ts';
 export {
