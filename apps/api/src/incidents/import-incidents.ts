@@ -1,0 +1,91 @@
+/**
+ * Import one incident file (EVALUATION.md §1.6): decide(create, incident) for the community's default
+ * label, then run the streaming pipeline of `@entente/db` in the use case's transaction and append
+ * the audit event in the same transaction. A refused file still records its batch and problems.
+ */
+import { DomainError, forbidden } from '@entente/core';
+import type { IncidentImportQuery, IncidentImportReport } from '@entente/contracts';
+import { allowLabelInTx, incidents, reference } from '@entente/db';
+import type { UseCaseCtx } from '../context';
+
+export interface IncidentFileMeta {
+  fileName: string;
+  bytesTotal?: number | null;
+}
+
+/** Resolve the community (by code, default `all` or the first current one) and its default label; decide create. */
+export async function importLabel(uc: UseCaseCtx, communityCode: string | undefined) {
+  if (!uc.access.can(uc.subject, 'create', 'incident')) throw forbidden('Your role cannot import incidents.');
+  const mine = (await reference.listCommunities(uc.tx)).filter((c) => uc.scope.communityIds.includes(c.id));
+  const community = communityCode
+    ? mine.find((c) => c.code === communityCode)
+    : (mine.find((c) => c.code === 'all') ?? mine[0]);
+  if (!community)
+    throw new DomainError('validation', 'Choose a community you are a member of.', [
+      {
+        path: 'community',
+        message: communityCode ? `unknown community '${communityCode}'` : 'no current community',
+      },
+    ]);
+  const labelId = community.defaultLabelId;
+  const d = uc.access.decide(uc.subject, 'create', labelId, {
+    kind: 'incident',
+    communityId: community.id,
+    ownerOrgId: uc.subject.orgId,
+    originatorOrgId: uc.subject.orgId,
+    partyOrgIds: [],
+    ...uc.access.communityBounds(community.id),
+  });
+  if (d.effect !== 'permit') {
+    await uc.audit({
+      action: 'incident.import',
+      entity: 'incident',
+      labelId: uc.app.homeLabelId,
+      decision: 'deny',
+      reason: d.reason,
+    });
+    throw forbidden('You cannot import incidents into that community.');
+  }
+  await allowLabelInTx(uc.tx, uc.scope, labelId);
+  return { communityId: community.id, labelId };
+}
+
+/** Stream `bytes` through the import pipeline; returns the report of the contract. */
+export async function importIncidentFile(
+  uc: UseCaseCtx,
+  bytes: AsyncIterable<Uint8Array>,
+  meta: IncidentFileMeta,
+  q: Partial<IncidentImportQuery>,
+  onProgress?: (p: incidents.ImportProgress) => void,
+): Promise<IncidentImportReport> {
+  const { communityId, labelId } = await importLabel(uc, q.community);
+  const r = await incidents.importIncidents(uc.tx, bytes, {
+    fileName: meta.fileName,
+    bytesTotal: meta.bytesTotal ?? null,
+    expectedSource: !q.source || q.source === 'auto' || q.source === 'user' ? null : q.source,
+    labelId,
+    communityId,
+    userId: uc.subject.id,
+    ...(q.datasetVersion ? { datasetVersion: q.datasetVersion } : {}),
+    ...(q.acceptRejections ? { acceptRejections: true } : {}),
+    ...(onProgress ? { onProgress } : {}),
+  });
+  await uc.audit({
+    action: r.ok ? 'incident.imported' : 'incident.import_refused',
+    entity: 'import_batch',
+    ...(r.batchId ? { entityId: r.batchId } : {}),
+    labelId,
+    decision: 'permit',
+    details: {
+      outcome: r.outcome,
+      source: r.source,
+      fileSha256: r.fileSha256,
+      bytes: r.bytes,
+      counts: r.counts,
+      datasetVersion: r.datasetVersion,
+    },
+  });
+  uc.mark(labelId);
+  const { timings: _t, ...report } = r;
+  return report;
+}
