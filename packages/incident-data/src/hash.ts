@@ -2,37 +2,43 @@
  * Content hashing. `content_hash` is SHA-256 over the canonical JSON of `raw`: keys sorted by
  * UTF-16 code unit (JavaScript's default sort), values verbatim, no whitespace.
  *
- * Speed: the header is fixed per file, so `RawHasher` computes the sorted key order once and
- * builds each row's `raw` object by inserting keys in that order. `JSON.stringify` keeps the
- * insertion order of non-integer keys, so one native `JSON.stringify(raw)` *is* the canonical
- * form (no per-row sort or escaping in JS), and `crypto.hash` hashes it without allocating a
- * `Hash` object. Integer-like header names would be reordered by JavaScript, so such headers
- * fall back to the explicit builder (no supported format has one).
+ * Speed: the header is fixed per file, so `RawHasher` sorts the keys and JSON-escapes them once
+ * per file. Per row it builds `raw` and the canonical text in one loop; a value is passed through
+ * `JSON.stringify` only when it holds a character JSON must escape (measured ~1.5× faster than
+ * `JSON.stringify(raw)`), and `crypto.hash` hashes without allocating a `Hash` object.
  */
 import { hash } from 'node:crypto';
 
-const INTEGER_LIKE = /^(?:0|[1-9]\d*)$/;
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+// Control characters, quote, backslash and lone surrogates are what JSON.stringify escapes.
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+const quote = (v: string): string => (NEEDS_ESCAPE.test(v) ? JSON.stringify(v) : `"${v}"`);
 
 export class RawHasher {
   /** Column indices in sorted-key order. */
   private readonly order: number[];
   private readonly keys: string[];
-  private readonly nativeOrderSafe: boolean;
+  /** `{"key":` / `,"key":` fragments in sorted order. */
+  private readonly prefixes: string[];
 
   constructor(readonly headers: readonly string[]) {
     this.order = headers.map((_, i) => i).sort((a, b) => cmp(headers[a]!, headers[b]!));
     this.keys = this.order.map((i) => headers[i]!);
-    this.nativeOrderSafe = !headers.some((h) => INTEGER_LIKE.test(h));
+    this.prefixes = this.keys.map((k, i) => `${i === 0 ? '{' : ','}${JSON.stringify(k)}:`);
   }
 
-  /** `raw` for one row (keys in sorted order) and its content hash. */
+  /** `raw` for one row (keys inserted in sorted order) and its content hash. */
   build(values: readonly string[]): { raw: Record<string, string>; contentHash: string } {
     const raw: Record<string, string> = {};
-    const { order, keys } = this;
-    for (let k = 0; k < order.length; k++) raw[keys[k]!] = values[order[k]!] ?? '';
-    const json = this.nativeOrderSafe ? JSON.stringify(raw) : canonicalJson(raw);
-    return { raw, contentHash: sha256Hex(json) };
+    const { order, keys, prefixes } = this;
+    let json = '';
+    for (let k = 0; k < order.length; k++) {
+      const v = values[order[k]!] ?? '';
+      raw[keys[k]!] = v;
+      json += prefixes[k]! + quote(v);
+    }
+    return { raw, contentHash: sha256Hex(order.length === 0 ? '{}' : `${json}}`) };
   }
 }
 

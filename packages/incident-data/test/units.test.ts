@@ -156,3 +156,21 @@ describe('mappings', () => {
     expect(MAPPING_VERSION).toBe(1);
   });
 });
+
+describe('content hash', () => {
+  it('equals SHA-256 of the canonical JSON for awkward values', async () => {
+    const { RawHasher, canonicalJson, sha256Hex } = await import('../src/hash');
+    const headers = ['b', 'a', 'é', 'A', 'z'];
+    const values = [
+      'quote " and \\ back',
+      'line\nbreak\ttab\u0001',
+      'lone \ud800 surrogate',
+      'emoji 😀 \u2028',
+      '',
+    ];
+    const { raw, contentHash } = new RawHasher(headers).build(values);
+    expect(Object.keys(raw)).toEqual(['A', 'a', 'b', 'z', 'é']);
+    expect(contentHash).toBe(sha256Hex(canonicalJson(raw)));
+    expect(canonicalJson(raw)).toBe(JSON.stringify(raw));
+  });
+});
