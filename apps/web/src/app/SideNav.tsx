@@ -56,6 +56,28 @@ export function SideNav({ me }: { me: Me }) {
             </Link>
           </li>
         ) : null}
+        <li>
+          <span className="nav__group">Incident data</span>
+          <ul aria-label="Incident data">
+            {can.importData(me) ? (
+              <li>
+                <Link to="/incidents/import" activeProps={ACTIVE}>
+                  Import
+                </Link>
+              </li>
+            ) : null}
+            <li>
+              <Link to="/incidents/datasets" activeProps={ACTIVE}>
+                Datasets
+              </Link>
+            </li>
+            <li>
+              <Link to="/incidents/explore" activeProps={ACTIVE}>
+                Explore
+              </Link>
+            </li>
+          </ul>
+        </li>
         {can.administer(me) || can.readAudit(me) ? (
           <li>
             <span className="nav__group">Admin</span>

@@ -29,6 +29,10 @@ import { parseDueItemsSearch } from '../features/due-items/dueItemsApi';
 import { StrategyPage } from '../features/strategy/StrategyPage';
 import { InitiativePage } from '../features/strategy/InitiativePage';
 import { ImportPage } from '../features/import/ImportPage';
+import { IncidentImportPage } from '../features/incidents/IncidentImportPage';
+import { DatasetsPage } from '../features/incidents/DatasetsPage';
+import { ExplorePage } from '../features/incidents/ExplorePage';
+import { parseExploreSearch } from '../features/incidents/incidentsApi';
 import { UsersPage } from '../features/admin/UsersPage';
 import { AuditPage } from '../features/admin/AuditPage';
 import { UserDetailPage } from '../features/admin/UserDetailPage';
@@ -191,6 +195,33 @@ const importRoute = createRoute({
   ),
 });
 
+const incidentImportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'incidents/import',
+  component: () => (
+    <RequireRole allow={can.importData}>
+      <IncidentImportPage />
+    </RequireRole>
+  ),
+});
+
+const incidentDatasetsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'incidents/datasets',
+  component: () => <DatasetsPage />,
+});
+
+const incidentExploreRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'incidents/explore',
+  validateSearch: parseExploreSearch,
+  component: function IncidentExploreRoute() {
+    const search = incidentExploreRoute.useSearch();
+    const navigate = useNavigate({ from: '/incidents/explore' });
+    return <ExplorePage search={search} onSearch={(s) => void navigate({ search: s, replace: true })} />;
+  },
+});
+
 const usersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'admin/users',
@@ -268,6 +299,9 @@ const routeTree = rootRoute.addChildren([
     strategyRoute,
     initiativeRoute,
     importRoute,
+    incidentImportRoute,
+    incidentDatasetsRoute,
+    incidentExploreRoute,
     usersRoute,
     userRoute,
     organisationsRoute,
