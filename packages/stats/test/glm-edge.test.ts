@@ -11,6 +11,7 @@ import {
   vcovHC,
   vcovCR1,
 } from '../src/index.ts';
+import { createStream } from '../src/random.ts';
 import { expectAllClose, expectClose } from './fixture.ts';
 
 /** Knuth's Poisson sampler on a seeded stream (tests only; the product uses src/random). */
@@ -158,5 +159,57 @@ describe('digamma', () => {
     expectClose(digamma(1), -0.5772156649015329, 1e-14, 'psi(1)');
     for (const x of [0.01, 0.5, 3.3, 17, 250.5])
       expectClose(digamma(x + 1), digamma(x) + 1 / x, 1e-13, `psi(${x})`);
+  });
+});
+
+describe('properties on seeded simulations', () => {
+  it('NB2 ML recovers α and β from a long simulated series', () => {
+    const rng = createStream('nb2-recovery', 'test');
+    const n = 3000;
+    const rows = Array.from({ length: n }, (_, i) => [1, Math.sin((2 * Math.PI * i) / 12), (i % 7) / 7]);
+    const beta = [1.6, 0.4, -0.5];
+    const alpha = 0.3;
+    const y = rows.map((r) =>
+      rng.negBinomial(Math.exp(r[0]! * beta[0]! + r[1]! * beta[1]! + r[2]! * beta[2]!), alpha),
+    );
+    const fit = fitNb2(designFromRows(rows), y);
+    expect(fit.converged).toBe(true);
+    expect(Math.abs(fit.alpha - alpha) / alpha).toBeLessThan(0.1);
+    const se = Array.from({ length: 3 }, (_, j) => Math.sqrt(fit.bread[j * 3 + j]!));
+    beta.forEach((b, j) => expect(Math.abs(fit.coefficients[j]! - b)).toBeLessThan(4 * se[j]!));
+  });
+
+  it('HAC and CR1 matrices are symmetric positive semi-definite', () => {
+    const { rows, y } = poissonSeries(90, 'psd');
+    const fit = fitGlm(designFromRows(rows), y);
+    for (const V of [
+      vcovHAC(fit, { lag: 6 }),
+      vcovCR1(
+        fit,
+        rows.map((_, i) => Math.floor(i / 9)),
+      ),
+    ]) {
+      const p = V.dim;
+      for (let i = 0; i < p; i++)
+        for (let j = 0; j < p; j++) expect(V.values[i * p + j]).toBe(V.values[j * p + i]);
+      // xᵀVx ≥ 0 for a spread of seeded directions
+      const rng = seedrandom('dirs');
+      for (let k = 0; k < 50; k++) {
+        const x = Array.from({ length: p }, () => rng() - 0.5);
+        let q = 0;
+        for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) q += x[i]! * V.values[i * p + j]! * x[j]!;
+        expect(q).toBeGreaterThanOrEqual(-1e-15);
+      }
+    }
+  });
+
+  it('CR1 ignores clusters made only of zero-weight rows', () => {
+    const { rows, y } = poissonSeries(60, 'cr1w');
+    const w = rows.map((_, i) => (i >= 54 ? 0 : 1));
+    const cl = rows.map((_, i) => Math.floor(i / 6));
+    const a = vcovCR1(fitGlm(designFromRows(rows), y, { weights: w }), cl);
+    const b = vcovCR1(fitGlm(designFromRows(rows.slice(0, 54)), y.slice(0, 54)), cl.slice(0, 54));
+    expect(a.kind).toBe('CR1(G=9)');
+    expectAllClose(a.values, Array.from(b.values), 1e-9, 'CR1');
   });
 });

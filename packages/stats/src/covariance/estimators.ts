@@ -42,13 +42,17 @@ export function vcovCR1(
   const { rows: n, cols: p } = fit.X;
   check(clusters.length === n, `CR1: ${clusters.length} cluster ids for ${n} rows`);
   const s = scores(fit);
+  // Clusters are counted over rows that carry weight: a cluster made only of excluded rows
+  // (prior weight 0) contributes no score and must not inflate G/(G − 1).
   const index = new Map<string | number, number>();
-  for (let i = 0; i < n; i++) if (!index.has(clusters[i]!)) index.set(clusters[i]!, index.size);
+  for (let i = 0; i < n; i++)
+    if (fit.priorWeights[i]! > 0 && !index.has(clusters[i]!)) index.set(clusters[i]!, index.size);
   const G = index.size;
   check(G >= 2, 'CR1: needs at least two clusters');
   const S = new Float64Array(G * p);
   for (let i = 0; i < n; i++) {
-    const g = index.get(clusters[i]!)!;
+    const g = index.get(clusters[i]!);
+    if (g === undefined) continue;
     for (let j = 0; j < p; j++) S[g * p + j]! += s[i * p + j]!;
   }
   const meat = crossLag(S, G, p, 0);
