@@ -211,8 +211,52 @@ def make_krippendorff():
     )
 
 
+# ---------------------------------------------------------------- real series: HoA box, Crime at Sea
+
+
+def in_hoa_box(lon, lat):
+    """EVALUATION.md §2: lat -12..22, lon 40..70, minus lat > 15.5 and lon < 43.5 (central/northern Red Sea)."""
+    if not (-12 <= lat <= 22 and 40 <= lon <= 70):
+        return False
+    return not (lat > 15.5 and lon < 43.5)
+
+
+def make_hoa_counts():
+    import csv
+
+    path = os.path.join(HERE, "..", "..", "..", "..", "shared", "testdata", "piracy", "crime-at-sea", "pirate_attacks.csv")
+    if not os.path.exists(path):
+        print("skipping HoA counts:", os.path.normpath(path), "not found")
+        return
+    attacks = {"Hijacked", "Boarded", "Boarding", "Fired Upon", "Attempted"}
+    months = [f"{y}-{m:02d}" for y in range(2002, 2010) for m in range(1, 13)]
+    counts = {m: 0 for m in months}
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        for r in csv.DictReader(f):
+            if r["attack_type"] not in attacks or r["longitude"] == "NA" or r["latitude"] == "NA":
+                continue
+            month = r["date"][:7]
+            if month in counts and in_hoa_box(float(r["longitude"]), float(r["latitude"])):
+                counts[month] += 1
+    write(
+        "warn-hoa-crime-at-sea",
+        {
+            "source": "Benden, Feng, Howell & Dalla Riva (2021), Crime at Sea: A Global Database of Maritime Pirate Attacks (1993-2020), Journal of Open Humanities Data 7:19, https://doi.org/10.5334/johd.39. CC BY 4.0 (upstream README: BY-SA 4.0). Aggregated monthly counts only.",
+            "file": "../shared/testdata/piracy/crime-at-sea/pirate_attacks.csv, read in place",
+            "measure": "all attacks: attack_type in Hijacked, Boarded, Boarding, Fired Upon, Attempted",
+            "area": "HoA box of EVALUATION.md section 2 (lat -12..22, lon 40..70, minus lat > 15.5 and lon < 43.5); rows with NA positions dropped",
+            "window": "2002-01 .. 2009-12 (36-month baseline before the 2005-2009 monitoring window)",
+            "note": "Counts are reported incidents, not all incidents",
+        },
+        {"counts": "exact"},
+        {"months": months},
+        {"counts": [counts[m] for m in months]},
+    )
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     make_bocpd()
     make_krippendorff()
+    make_hoa_counts()
     print("fixtures written to", os.path.normpath(OUT))
