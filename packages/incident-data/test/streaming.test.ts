@@ -67,7 +67,7 @@ describe('streaming', () => {
 
   it('gives identical results for the first 1,500 Crime at Sea records in 7-byte chunks', async () => {
     const text = readBytes(CRIME_AT_SEA).toString('utf8');
-    // cut after the record that starts on line 1800 (found by parsing), so the slice ends on a record boundary
+    // cut just before record 1,501 (its start line found by parsing), so the slice ends on a record boundary
     const full = await parseText(text);
     const cutLine = full.records[1500]!.line!;
     let offset = 0;
