@@ -10,6 +10,7 @@ import { auditVerify } from './commands/db-audit-verify';
 import { usersCreate } from './commands/users-create';
 import { importEngagements } from './commands/engagements-import';
 import { exportEngagements } from './commands/engagements-export';
+import { importIncidentsCommand } from './commands/db-incidents-import';
 
 const env = readEnv();
 const int = (v: string) => {
@@ -81,6 +82,18 @@ program
   .description('export the engagements you may see')
   .action((o: { format: string; out?: string; q?: string }) =>
     exportEngagements(env, { json: json(), format: o.format === 'ics' ? 'ics' : 'csv', out: o.out, q: o.q }),
+  );
+const incidentsCmd = program.command('incidents').description('incident data (EVALUATION.md §1; runs as the owner)');
+incidentsCmd
+  .command('import')
+  .argument('<format>', 'auto, a dataset (crime_at_sea, nga_asam, ucdp_ged, acled, gtd), an alias (crime-at-sea, asam, ged) or a format id')
+  .argument('<file>', 'the file to stream in')
+  .option('--community <code>', "community whose default label the rows take (default 'all')")
+  .option('--accept-rejections', 'merge the valid rows of a file with rejections (committed_with_rejections)')
+  .option('--dataset-version <version>', "the source's version label, e.g. 23.1")
+  .description('import incidents: all or nothing, idempotent, with a progress bar')
+  .action((format: string, file: string, o: { community?: string; acceptRejections?: boolean; datasetVersion?: string }) =>
+    importIncidentsCommand(env, format, file, { json: json(), community: o.community, acceptRejections: o.acceptRejections, datasetVersion: o.datasetVersion }),
   );
 const audit = program.command('audit').description('the tamper-evident audit log');
 audit

@@ -3,3 +3,4 @@ export * from './datasets';
 export * from './areas';
 export * from './import';
 export { STAGE_COLUMNS, STAGE_DDL, stageLine } from './copy';
+export * from './operator';
