@@ -100,7 +100,8 @@ audit
   .command('verify')
   .option('--from <seq>', 'first seq', int)
   .option('--to <seq>', 'last seq', int)
-  .description('recompute the hash chain')
+  .description('recompute the hash chain and check the signed checkpoints (exit 0 intact, 1 broken, 2 usage/connection)')
+  .exitOverride((e) => process.exit(e.exitCode === 0 ? 0 : 2))
   .action((o: { from?: number; to?: number }) => auditVerify(env, { json: json(), from: o.from, to: o.to }));
 
 program

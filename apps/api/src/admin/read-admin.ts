@@ -58,6 +58,12 @@ export async function listAudit(
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
   });
+  uc.auditRead({
+    route: 'GET /admin/audit',
+    filters: q,
+    count: rows.length,
+    ids: rows.map((r) => String(r.seq)),
+  });
   return {
     items: rows.map((r) => ({
       seq: r.seq,

@@ -21,5 +21,7 @@ export async function listAgreements(
     status: q.status,
     expiringBefore,
   });
-  return rows.map((a) => presentAgreement(uc, a));
+  const items = rows.map((a) => presentAgreement(uc, a));
+  uc.auditRead({ route: 'GET /agreements', filters: q, count: items.length, ids: rows.map((a) => a.id) });
+  return items;
 }

@@ -17,6 +17,9 @@ export async function getDashboard(uc: UseCaseCtx, q: DashboardQuery): Promise<D
     return { data, labelIds: marks };
   });
   labelIds.forEach((id) => uc.mark(id));
+  // Audited on every request, cache hit or not: the records listed, and the filters of the roll-up.
+  const ids = [...data.upcoming.map((e) => e.id), ...data.expiringAgreements.map((a) => a.id)];
+  uc.auditRead({ route: 'GET /dashboard', filters: q, count: ids.length, ids });
   return data;
 }
 

@@ -1,8 +1,23 @@
 /** Run one use case for an authenticated request: scope, transaction, audit, page label. */
-import { DomainError } from '@entente/core';
-import { appendAudit, inScope } from '@entente/db';
+import {
+  DomainError,
+  canonicalLabel,
+  joinAll,
+  labelId as labelIdOf,
+  type Label,
+  type Subject,
+} from '@entente/core';
+import {
+  appendAudit,
+  hashFilters,
+  inScope,
+  saveLabel,
+  stageRead,
+  type AccessScope,
+  type Tx,
+} from '@entente/db';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext, UseCaseCtx } from '../context';
+import type { AppContext, ReadAudit, UseCaseCtx } from '../context';
 import { invalidateRollups } from './rollup-cache';
 
 /** The authenticated subject or a 401. */
@@ -12,31 +27,110 @@ export function requireSubject(req: FastifyRequest) {
 }
 
 /** Run `fn` in the subject's scope and send `{ data, meta: { pageLabel } }`. */
-export async function respond<T>(app: AppContext, req: FastifyRequest, reply: FastifyReply, fn: (uc: UseCaseCtx) => Promise<T>, status = 200) {
+export async function respond<T>(
+  app: AppContext,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  fn: (uc: UseCaseCtx) => Promise<T>,
+  status = 200,
+) {
   const { data, labels } = await runUseCase(app, req, fn);
   return reply.status(status).send({ data, meta: { pageLabel: app.access.pageLabel(labels) } });
 }
 
 /** Run `fn` in one transaction with the subject's row-level-security settings. */
-export async function runUseCase<T>(app: AppContext, req: FastifyRequest, fn: (uc: UseCaseCtx) => Promise<T>) {
+export async function runUseCase<T>(
+  app: AppContext,
+  req: FastifyRequest,
+  fn: (uc: UseCaseCtx) => Promise<T>,
+) {
   const subject = requireSubject(req);
   const scope = await app.access.scopeOf(subject);
   const labels = new Set<string>();
-  const data = await inScope(app.db.db, scope, (tx) =>
-    fn({
+  const reads: ReadAudit[] = [];
+  const data = await inScope(app.db.db, scope, async (tx) => {
+    const out = await fn({
       tx,
       subject,
       scope,
       access: app.access,
       app,
-      audit: (e) => appendAudit(tx, { ...e, actorKind: 'user', actorId: subject.id, actorOrgId: subject.orgId, requestId: String(req.id), sessionId: req.sessionRef ?? null }),
+      audit: (e) =>
+        appendAudit(tx, {
+          ...e,
+          actorKind: 'user',
+          actorId: subject.id,
+          actorOrgId: subject.orgId,
+          requestId: String(req.id),
+          sessionId: req.sessionRef ?? null,
+        }),
+      auditRead: (r) => void reads.push(r),
       mark: (id) => {
         labels.add(id);
         return app.access.portion(id);
       },
-    }),
-  );
+    });
+    // List reads are staged here, in the read's own transaction, without the audit head lock (ADR 0005).
+    if (reads.length) {
+      const labelId = await readEventLabel(app, tx, labels);
+      const withIds = [...labels].some((id) => carriesAuditRead(app, subject, scope, id));
+      for (const r of reads)
+        await stageRead(tx, {
+          actorId: subject.id,
+          actorOrgId: subject.orgId,
+          sessionId: req.sessionRef ?? null,
+          requestId: String(req.id),
+          route: r.route,
+          filtersHash: hashFilters(r.filters),
+          count: r.count,
+          ids: withIds && r.ids ? [...r.ids] : null,
+          labelId,
+        });
+    }
+    return out;
+  });
   // A committed write may change what roll-ups count.
   if (req.method !== 'GET') invalidateRollups();
   return { data, labels };
+}
+
+/** Does reading a record under this label carry the `audit_read` obligation? Unsure (a deny) counts as yes. */
+function carriesAuditRead(app: AppContext, subject: Subject, scope: AccessScope, labelId: string): boolean {
+  const d = app.access.decide(subject, 'read', labelId, {
+    kind: 'engagement',
+    communityId: scope.communityIds[0] ?? '',
+    ownerOrgId: subject.orgId,
+    originatorOrgId: subject.orgId,
+    partyOrgIds: [subject.orgId],
+  });
+  return d.effect !== 'permit' || d.obligations.includes('audit_read');
+}
+
+/** The label of a list-read event: the join of the labels returned (the home label when none), stored if new. */
+async function readEventLabel(app: AppContext, tx: Tx, ids: Set<string>): Promise<string> {
+  const known = [...ids]
+    .map((id) => [id, app.access.label(id)] as const)
+    .filter((x): x is readonly [string, Label] => !!x[1]);
+  if (known.length === 0) return app.homeLabelId;
+  if (known.length === 1) return known[0]![0];
+  const registry = app.access.registry();
+  try {
+    const joined = canonicalLabel(
+      joinAll(
+        known.map(([, l]) => l),
+        registry,
+      ),
+    );
+    const id = labelIdOf(joined);
+    if (!app.access.label(id)) {
+      await saveLabel(tx, { id, ...joined });
+      app.access.remember(id, joined);
+    }
+    return id;
+  } catch {
+    // Labels of different policies have no join: keep the highest-ranked one.
+    return known.reduce((a, b) =>
+      (registry.rank(b[1].policy, b[1].level) ?? 0) > (registry.rank(a[1].policy, a[1].level) ?? 0) ? b : a,
+    )[0];
+  }
 }

@@ -18,7 +18,7 @@ function currentGroups(uc: UseCaseCtx, iso3: string): string[] {
 export async function listPartners(uc: UseCaseCtx, q: { q?: string | undefined; region?: string | undefined; group?: string | undefined; engagedOnly?: boolean | undefined }): Promise<PartnerSummary[]> {
   const [countries, records, counts] = [await reference.listCountries(uc.tx), await scoped.listPartnerRecords(uc.tx, uc.scope), await scoped.engagementCountsByPartner(uc.tx, uc.scope)];
   const needle = q.q?.toLowerCase();
-  return countries
+  const items = countries
     .filter((c) => (!needle || c.name.toLowerCase().includes(needle) || c.iso3.toLowerCase() === needle) && (!q.region || c.region === q.region))
     .map((c) => {
       const p = records.get(c.iso3);
@@ -26,6 +26,8 @@ export async function listPartners(uc: UseCaseCtx, q: { q?: string | undefined; 
       return { iso3: c.iso3, name: c.name, region: c.region, subregion: c.subregion, lat: c.lat, lon: c.lon, tier: p?.relationshipTier ?? null, status: p?.status ?? null, groups: currentGroups(uc, c.iso3), engagementCount: counts.get(c.iso3) ?? 0 };
     })
     .filter((p) => (!q.group || p.groups.includes(q.group)) && (!q.engagedOnly || p.engagementCount > 0));
+  uc.auditRead({ route: 'GET /partners', filters: q, count: items.length, ids: items.filter((p) => records.has(p.iso3)).map((p) => p.iso3) });
+  return items;
 }
 
 /** Everything Entente holds about one partner that the subject may see. */
@@ -40,14 +42,18 @@ export async function getPartner(uc: UseCaseCtx, iso3: string): Promise<PartnerO
   const agreements = await scoped.listAgreements(uc.tx, uc.scope, { partner: country.iso3 });
   const byType = Object.fromEntries(counts.byType.map((x) => [x.key, x.count]));
   const memberships = await reference.listMemberships(uc.tx, { memberIso3: country.iso3 });
+  const plans = await listPlans(uc, country.iso3, { audit: false });
+  const initiatives = await listInitiatives(uc, country.iso3, { audit: false });
+  const ids = [...rows.map((e) => e.id), ...agreements.map((a) => a.id), ...plans.map((x) => x.id), ...initiatives.map((x) => x.id)];
+  uc.auditRead({ route: 'GET /partners/:iso3', filters: { iso3: country.iso3 }, count: ids.length, ids });
   return {
     country: { iso3: country.iso3, name: country.name, region: country.region, subregion: country.subregion, lat: country.lat, lon: country.lon },
     partner: p ? { tier: p.relationshipTier, status: p.status, notes: p.notes, portion: uc.mark(p.labelId) } : null,
     memberships,
     engagements: rows.map((e) => presentListItem(uc, e)),
     agreements: agreements.map((a) => presentAgreement(uc, a)),
-    plans: await listPlans(uc, country.iso3),
-    initiatives: await listInitiatives(uc, country.iso3),
+    plans,
+    initiatives,
     totals: { engagements: counts.total, plannedCost: counts.plannedCost, byType },
   };
 }

@@ -8,6 +8,10 @@
  * the tail was cut).
  */
 import type pg from 'pg';
+import { canonicalLabel, labelId } from '@entente/core';
+import type { Db } from '../runtime/pools';
+import { saveLabel } from '../repos/labels';
+import { appendAudit } from './append';
 import { chainHash, GENESIS, type AuditEntry } from './chain';
 import { CHECKPOINT_EVERY, checkpointMessage, type AuditVerifierKey } from './checkpoint';
 
@@ -119,4 +123,49 @@ export async function verifyAuditChain(
   const headSeq = Number(head.rows[0]?.seq ?? 0);
   if (opts.to === undefined && headSeq !== lastSeq) return fail(lastSeq + 1, 'gap');
   return { ok: true, checked, lastSeq, checkpoints: signed, staged };
+}
+
+/**
+ * Record a run of `audit verify` in the chain (ACCESS.md §7: "every run of audit verify"), as the
+ * system, under the home-only label. Never signs: the process running it may not hold the API's key.
+ */
+export async function recordVerifyRun(
+  db: Db,
+  r: VerifyResult,
+  range: { from?: number | undefined; to?: number | undefined },
+): Promise<number> {
+  const home = canonicalLabel({
+    policy: 'HUB',
+    level: 'HUB-OFFICIAL',
+    restrictive: [],
+    releasableTo: ['XHN'],
+    handling: [],
+  });
+  const id = labelId(home);
+  return db.transaction(async (tx) => {
+    await saveLabel(tx, { id, ...home });
+    return appendAudit(
+      tx,
+      {
+        actorKind: 'system',
+        action: 'audit.verified',
+        entity: 'audit',
+        labelId: id,
+        decision: r.ok ? 'permit' : 'deny',
+        reason: r.broken?.reason ?? null,
+        details: {
+          from: range.from ?? 1,
+          to: range.to ?? null,
+          ok: r.ok,
+          checked: r.checked,
+          lastSeq: r.lastSeq,
+          checkpoints: r.checkpoints,
+          staged: r.staged,
+          ...(r.broken ? { broken: r.broken } : {}),
+        },
+      },
+      new Date(),
+      null,
+    );
+  });
 }
