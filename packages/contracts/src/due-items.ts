@@ -68,3 +68,16 @@ export const DueItemWaive = z.object({
   reason: z.string().trim().max(2000).optional(),
 });
 export type DueItemWaive = z.infer<typeof DueItemWaive>;
+
+/** Timeliness per month of the due date: on-time ÷ due (DOMAIN.md §3.4); green ≥ 90 %, amber 70–89 %, red < 70 %. */
+export const DueItemTimeliness = z.object({
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  due: z.number().int(),
+  onTime: z.number().int(),
+  ratio: z.number().nullable(),
+  rating: z.enum(['green', 'amber', 'red']).nullable(),
+});
+export type DueItemTimeliness = z.infer<typeof DueItemTimeliness>;
+export const DueItemTimelinessQuery = z.object({
+  months: z.coerce.number().int().min(1).max(36).default(12),
+});

@@ -18,6 +18,7 @@ export const ROUTES = {
   agreement: '/agreements/:id',
   agreementTransition: '/agreements/:id/transitions',
   dueItems: '/due-items',
+  dueItemTimeliness: '/due-items/timeliness',
   dueItemSubmit: '/due-items/:id/submit',
   dueItemWaive: '/due-items/:id/waive',
   objectives: '/strategy/objectives',

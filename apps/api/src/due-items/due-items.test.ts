@@ -216,3 +216,32 @@ describe('no leaks to partners', () => {
     expect({ ...hidden.body.error, requestId: '' }).toEqual({ ...missing.body.error, requestId: '' });
   });
 });
+
+describe('timeliness', () => {
+  it('scores each month as on-time ÷ due over my organisation’s items, not counting waived ones', async () => {
+    const r = await planner.get('/api/v1/due-items/timeliness?months=36');
+    expect(r.status).toBe(200);
+    const months = r.body.data as {
+      month: string;
+      due: number;
+      onTime: number;
+      ratio: number | null;
+      rating: string | null;
+    }[];
+    expect(months).toHaveLength(36);
+    expect(months.at(-1)?.month).toBe(today().slice(0, 7));
+    expect(months.find((m) => m.month === '2026-01')).toEqual({
+      month: '2026-01',
+      due: 1,
+      onTime: 0,
+      ratio: 0,
+      rating: 'red',
+    });
+    expect(months.find((m) => m.month === '2026-02')).toMatchObject({ due: 0, ratio: null }); // the waived item
+    expect(
+      (await partner.get('/api/v1/due-items/timeliness')).body.data.every(
+        (m: { due: number }) => m.due === 0,
+      ),
+    ).toBe(true);
+  });
+});

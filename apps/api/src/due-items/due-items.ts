@@ -6,6 +6,7 @@ import {
   forbidden,
   notFound,
   submitDueItem,
+  timelinessByMonth,
   waiveDueItem,
   type RecordKind,
 } from '@entente/core';
@@ -153,4 +154,21 @@ export async function waiveDueItemUseCase(
     after: { status: 'waived' },
   });
   return present(uc, after, mine, codes, today);
+}
+
+/** Timeliness of my organisation (and the echelons under it) for the last `months` months, oldest first, every month listed. */
+export async function dueItemTimeliness(uc: UseCaseCtx, months: number) {
+  const today = todayIso();
+  const { ids } = await context(uc);
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  const monthKeys = Array.from({ length: months }, (_, i) => {
+    const d = new Date(Date.UTC(y, m - 1 - (months - 1 - i), 1));
+    return d.toISOString().slice(0, 7);
+  });
+  const from = `${monthKeys[0]}-01`;
+  const rows = await scoped.dueItemOutcomes(uc.tx, uc.scope, ids, from, today);
+  const byMonth = new Map(timelinessByMonth(rows, today).map((t) => [t.month, t]));
+  return monthKeys.map(
+    (month) => byMonth.get(month) ?? { month, due: 0, onTime: 0, ratio: null, rating: null },
+  );
 }

@@ -3,6 +3,8 @@ import {
   DueItem,
   DueItemListQuery,
   DueItemSubmit,
+  DueItemTimeliness,
+  DueItemTimelinessQuery,
   DueItemWaive,
   ErrorEnvelope,
   ROUTES,
@@ -12,7 +14,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context';
 import { respond } from '../http/run';
-import { listDueItems, submitDueItemUseCase, waiveDueItemUseCase } from './due-items';
+import { dueItemTimeliness, listDueItems, submitDueItemUseCase, waiveDueItemUseCase } from './due-items';
 
 const Id = z.object({ id: z.string() });
 const errors = {
@@ -38,6 +40,17 @@ export const dueItemRoutes =
         },
       },
       (req, reply) => respond(app, req, reply, (uc) => listDueItems(uc, req.query)),
+    );
+    f.get(
+      ROUTES.dueItemTimeliness,
+      {
+        schema: {
+          tags,
+          querystring: DueItemTimelinessQuery,
+          response: { 200: envelope(z.array(DueItemTimeliness)), ...errors },
+        },
+      },
+      (req, reply) => respond(app, req, reply, (uc) => dueItemTimeliness(uc, req.query.months)),
     );
     f.post(
       ROUTES.dueItemSubmit,

@@ -58,6 +58,26 @@ export async function listDueItems(tx: Tx, s: AccessScope, f: DueItemFilters): P
     .limit(f.limit ?? 500);
 }
 
+/** Status and due date of every visible item owned by `ownerOrgIds` due in [from, to] (for timeliness). */
+export async function dueItemOutcomes(
+  tx: Tx,
+  s: AccessScope,
+  ownerOrgIds: string[],
+  from: string,
+  to: string,
+) {
+  return tx
+    .select({ status: dueItem.status, dueOn: dueItem.dueOn })
+    .from(dueItem)
+    .where(
+      and(
+        visible(dueItem, s),
+        sql`${dueItem.ownerOrgId} = ANY(${uuids(ownerOrgIds)})`,
+        sql`${dueItem.dueOn} BETWEEN ${from} AND ${to}`,
+      ),
+    );
+}
+
 /** A visible due item by id, or null (hidden and missing are the same). */
 export async function findDueItem(
   tx: Tx,

@@ -17,6 +17,7 @@ import { DUE_KIND_LABEL, DUE_STATUS_LABEL, dueItemsApi, dueText } from './dueIte
 import type { DueItemRow, DueItemsSearch } from './dueItemsApi';
 import { DueStatusBadge } from './DueStatusBadge';
 import { WaiveDialog } from './WaiveDialog';
+import { TimelinessStrip } from './TimelinessStrip';
 
 type Props = { search: DueItemsSearch; onSearch: (s: DueItemsSearch) => void };
 
@@ -193,6 +194,7 @@ export function DueItemsPage({ search, onSearch }: Props) {
           )
         }
       </QueryView>
+      <TimelinessStrip />
       {waiving ? <WaiveDialog item={waiving} onWaive={waive} onClose={() => setWaiving(null)} /> : null}
     </>
   );

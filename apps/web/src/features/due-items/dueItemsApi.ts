@@ -1,10 +1,11 @@
 /** The due-items slice's REST calls and search parameters, typed by the contracts. */
-import { DUE_ITEM_KINDS, DUE_ITEM_STATUSES, DueItem, ROUTES } from '@entente/contracts';
+import { DUE_ITEM_KINDS, DUE_ITEM_STATUSES, DueItem, DueItemTimeliness, ROUTES } from '@entente/contracts';
 import type { DueItemWaive } from '@entente/contracts';
 import { api, arrayOf, pathOf } from '../../lib/api';
 import type { Out } from '../../lib/api';
 
 export type DueItemRow = Out<typeof DueItem>;
+export type TimelinessMonth = Out<typeof DueItemTimeliness>;
 export type DueItemsQuery = {
   status?: string | undefined;
   kind?: string | undefined;
@@ -13,6 +14,8 @@ export type DueItemsQuery = {
 
 export const dueItemsApi = {
   list: (q: DueItemsQuery, signal?: AbortSignal) => api.get(ROUTES.dueItems, arrayOf(DueItem), q, signal),
+  timeliness: (months: number, signal?: AbortSignal) =>
+    api.get(ROUTES.dueItemTimeliness, arrayOf(DueItemTimeliness), { months }, signal),
   submit: (id: string, version: number) =>
     api.post(pathOf(ROUTES.dueItemSubmit, { id }), DueItem, { version }),
   waive: (id: string, body: DueItemWaive) => api.post(pathOf(ROUTES.dueItemWaive, { id }), DueItem, body),
