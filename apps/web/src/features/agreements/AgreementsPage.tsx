@@ -63,9 +63,7 @@ export function AgreementsPage({ search, onSearch }: Props) {
     const created = (await endpoints.createAgreement(input)).data;
     setAdding(false);
     setNotice(`Agreement ${created.code} was recorded.`);
-    void queryClient.invalidateQueries({ queryKey: ['agreements'] });
-    void queryClient.invalidateQueries({ queryKey: ['dashboard'] });
-    void queryClient.invalidateQueries({ queryKey: ['partner'] });
+    refresh(); // an agreement recorded in force may raise its renewal due item
   };
 
   return (
