@@ -109,7 +109,13 @@ export function bufferNeighbours(
       for (let v = 0; v < from.size; v++) {
         const x = seg[v * 4]!;
         const y = seg[v * 4 + 1]!;
-        if (x < w || x > e || y < s || y > n) continue;
+        // The widened box may run past ±180°: compare the vertex's longitude one turn either way too.
+        if (
+          y < s ||
+          y > n ||
+          ((x < w || x > e) && (x + 360 < w || x + 360 > e) && (x - 360 < w || x - 360 > e))
+        )
+          continue;
         const [px, py, pz] = toVec(x, y);
         for (const f of to.candidates(x, y, chord2ToKm(best))) {
           const c = to.chord2(px, py, pz, f);
@@ -132,7 +138,11 @@ export function bufferNeighbours(
   boxes.finish();
   areas.forEach((a, i) => {
     const [w, s, e, n] = widened[i]!;
-    for (const j of boxes.search(w, s, e, n)) {
+    // Widened boxes that run past ±180° also search the other side of the antimeridian.
+    const found = new Set(boxes.search(w, s, e, n));
+    if (w < -180) for (const j of boxes.search(w + 360, s, 180, n)) found.add(j);
+    if (e > 180) for (const j of boxes.search(-180, s, e - 360, n)) found.add(j);
+    for (const j of [...found].sort((a, b) => a - b)) {
       if (j <= i) continue;
       const d = distance(i, j);
       if (d > km) continue;
