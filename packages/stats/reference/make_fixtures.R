@@ -319,3 +319,39 @@ write_fixture("its_nb2_short_transition",
   outputs = list(alpha = 1 / fit$theta, coefficients = unname(b), hacLag = L, hacSe = sqrt(diag(V)),
                  fisherSe = sqrt(diag(vcov(fit))), fitted = muhat, counterfactual = unname(mu0),
                  averted = sum((mu0 - muhat)[post])))
+
+# 8. Comparative ITS: treated and comparison series stacked, every term interacted with G;
+# Driscoll–Kraay HAC = sandwich::vcovPL(cluster = series, order.by = period, adjust = FALSE).
+set.seed(20261208)
+n <- 72; start_month <- 1; t0 <- 36
+X1 <- its_full_design(n, start_month, t0, 2, integer(0))
+Z <- rbind(cbind(X1, X1 * 0), cbind(X1, X1))
+colnames(Z) <- c(colnames(X1), paste0("G:", colnames(X1)))
+shared <- rnorm(n, 0, 0.15)  # calendar shocks common to both series
+eta <- drop(Z %*% c(2, 0.004, -0.1, 0, 0.2, 0.1, 0, 0.05, 0.25, 0.002, -0.45, -0.01, 0, 0, 0, 0)) + rep(shared, 2)
+Ecmp <- round(runif(n, 0.9, 1.1), 3); Etr <- round(runif(n, 0.9, 1.1), 3)
+E <- c(Ecmp, Etr)
+y <- rnbinom(2 * n, size = 1 / 0.15, mu = exp(eta) * E)
+series <- rep(0:1, each = n); period <- rep(seq_len(n), 2)
+fit <- glm.nb(y ~ 0 + Z + offset(log(E)), control = ctl)
+for (k in 1:5) {
+  th <- theta.ml(y, fitted(fit), limit = 100, eps = 1e-10)
+  fit <- glm.nb(y ~ 0 + Z + offset(log(E)), init.theta = as.numeric(th), control = ctl)
+}
+L <- nw_lag(n)
+V <- vcovPL(fit, cluster = series, order.by = period, lag = L, adjust = FALSE)
+p <- ncol(X1)
+write_fixture("its_comparative_nb2",
+  conventions = list(
+    design = "rows 1..n comparison (G = 0), n+1..2n treated (G = 1); columns [X, G*X] with X the single-series ITS design",
+    fit = "MASS::glm.nb(y ~ 0 + Z + offset(log(E))), one theta for both series, polished by theta.ml",
+    covariance = "sandwich::vcovPL(fit, cluster = series, order.by = period, lag = L, adjust = FALSE): scores summed per period, Bartlett 1 - l/(L+1)",
+    effects = "level = exp(b[G:level]), slope = exp(b[G:slope]); CI exp(b -/+ qnorm(0.975) se)",
+    comparison = comparison),
+  tolerance = list(design = 1e-12, alpha = 1e-4, coefficients = 1e-5, HAC_se = 1e-3, irr = 1e-5, ci = 1e-3),
+  inputs = list(yTreated = y[series == 1], yComparison = y[series == 0], exposureTreated = Etr,
+                exposureComparison = Ecmp, months = n, startMonth = start_month, t0Index = t0,
+                Z = unname(Z), names = colnames(Z)),
+  outputs = list(alpha = 1 / fit$theta, coefficients = unname(coef(fit)), hacLag = L,
+                 hacSe = sqrt(diag(V)), fisherSe = sqrt(diag(vcov(fit))),
+                 level = wald(fit, V, p + 3), slope = wald(fit, V, p + 4)))

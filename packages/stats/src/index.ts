@@ -12,3 +12,7 @@ export * from './dists/index.ts';
 export { quantileType7 } from './descriptive/quantile.ts';
 export { ljungBox, type LjungBoxResult } from './descriptive/ljungBox.ts';
 export * from './its/index.ts';
+export * from './random.ts';
+export * from './warn/index.ts';
+export * from './scm/index.ts';
+export * from './synthesis/index.ts';
