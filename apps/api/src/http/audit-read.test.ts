@@ -62,6 +62,25 @@ describe('audit of list reads', () => {
       expect(await readEvents(route), route).toHaveLength(1);
   });
 
+  it('keeps the ids returned when a returned record carries audit_read (a SECRET engagement in a partner overview)', async () => {
+    const secret = (
+      await t.owner()
+        .query(`SELECT e.id, e.partner_iso3s[1] AS iso3 FROM engagement e JOIN label l ON l.id = e.label_id
+        WHERE l.level = 'HUB-SECRET' AND l.tlp IS NULL AND cardinality(e.partner_iso3s) > 0 ORDER BY e.planned_start DESC LIMIT 1`)
+    ).rows[0] as { id: string; iso3: string };
+    const analyst = await t.login('analyst');
+    const r = await analyst.get(`/api/v1/partners/${secret.iso3}`);
+    expect(r.status).toBe(200);
+    const shown = (r.body.data.engagements as { id: string }[]).map((e) => e.id);
+    await flushStagedReads(t.ctx.owner.db);
+    const ev = (await readEvents('GET /partners/:iso3')).at(-1);
+    expect(ev.details.count).toBe(ev.details.ids.length);
+    if (shown.includes(secret.id)) expect(ev.details.ids).toContain(secret.id);
+    expect(ev.details.ids).toEqual(expect.arrayContaining(shown));
+    // The event carries a label at least as high as what it lists: not the home-only label.
+    expect(ev.label_id).not.toBe(t.ctx.homeLabelId);
+  });
+
   it('reads do not queue on the audit head: with its lock held elsewhere, 24 concurrent list reads all answer', async () => {
     const holder = new pg.Client({ connectionString: t.db.ownerUrl });
     await holder.connect();
