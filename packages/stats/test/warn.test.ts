@@ -5,10 +5,10 @@ import { Matrix, solve } from 'ml-matrix';
 import nbQuantileRp from '@stdlib/stats-base-dists-negative-binomial-quantile';
 import poissonQuantile from '@stdlib/stats-base-dists-poisson-quantile';
 import { createStream } from '../src/random.ts';
+import { nbQuantile } from '../src/dists/index.ts';
 import {
   episodesOf,
   nb2CountFitter,
-  nbQuantile,
   rollingBaseline,
   shewhart,
   type CountFitter,

@@ -1,6 +1,5 @@
 /** Early warning (EVALUATION.md §4.8): baseline, Shewhart, CUSUM with simulated ARL, BOCPD. */
 export { episodesOf, type Episode, type WarnMessage } from './types.ts';
-export { nbQuantile } from './nbQuantile.ts';
 export {
   rollingBaseline,
   type BaselineOptions,

@@ -2,7 +2,7 @@
  * Shewhart alarm (EVALUATION.md §4.8): y_t > Q_NB(0.995; μ̂_t, α̂). A one-month rule that
  * catches a sudden spike; slow shifts are the CUSUM's job.
  */
-import { nbQuantile } from './nbQuantile.ts';
+import { nbQuantile } from '../dists/index.ts';
 import type { BaselinePoint } from './baseline.ts';
 import { episodesOf, type Episode } from './types.ts';
 
