@@ -2,6 +2,7 @@
 import { Link } from '@tanstack/react-router';
 import type { Me } from '@entente/contracts';
 import { can } from './session';
+import { canImportIncidents } from '../features/incidents/incidentsApi';
 
 const ACTIVE = { className: 'active' } as const;
 
@@ -59,7 +60,7 @@ export function SideNav({ me }: { me: Me }) {
         <li>
           <span className="nav__group">Incident data</span>
           <ul aria-label="Incident data">
-            {can.importData(me) ? (
+            {canImportIncidents(me) ? (
               <li>
                 <Link to="/incidents/import" activeProps={ACTIVE}>
                   Import

@@ -32,7 +32,7 @@ import { ImportPage } from '../features/import/ImportPage';
 import { IncidentImportPage } from '../features/incidents/IncidentImportPage';
 import { DatasetsPage } from '../features/incidents/DatasetsPage';
 import { ExplorePage } from '../features/incidents/ExplorePage';
-import { parseExploreSearch } from '../features/incidents/incidentsApi';
+import { canImportIncidents, parseExploreSearch } from '../features/incidents/incidentsApi';
 import { UsersPage } from '../features/admin/UsersPage';
 import { AuditPage } from '../features/admin/AuditPage';
 import { UserDetailPage } from '../features/admin/UserDetailPage';
@@ -199,7 +199,7 @@ const incidentImportRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'incidents/import',
   component: () => (
-    <RequireRole allow={can.importData}>
+    <RequireRole allow={canImportIncidents}>
       <IncidentImportPage />
     </RequireRole>
   ),

@@ -146,7 +146,7 @@ export function BatchesTable({ items }: { items: readonly BatchItem[] }) {
             <tr key={b.id}>
               <td className="nowrap">{formatDateTime(b.startedAt)}</td>
               <td>{sourceLabel(b.source)}</td>
-              <td className="wrap-anywhere">
+              <td className="batch-file">
                 {b.fileName}
                 <div className="muted">
                   {formatBytes(b.bytes)} · <code title={b.fileSha256}>{b.fileSha256.slice(0, 12)}…</code>

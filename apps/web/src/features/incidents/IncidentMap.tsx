@@ -266,7 +266,7 @@ export default function IncidentMap({ points, bbox, areaName, aggregate }: Props
       ? [(bbox[0] + (bbox[2] < bbox[0] ? bbox[2] + 360 : bbox[2])) / 2, (bbox[1] + bbox[3]) / 2]
       : null;
     (m.getSource('aggregate') as GeoJSONSource | undefined)?.setData(
-      aggregate && centre
+      aggregate && aggregate.count > 0 && centre
         ? {
             type: 'FeatureCollection',
             features: [

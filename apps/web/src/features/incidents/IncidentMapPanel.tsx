@@ -41,8 +41,10 @@ export function IncidentMapPanel({ areaName, bbox, rows, total, aggregate }: Pro
         <IncidentMap points={points} bbox={bbox} areaName={areaName} aggregate={aggregate} />
       </Suspense>
       <p className="muted map-help">
-        Focus the map and use + and − to zoom, the arrow keys to pan. Circles of one colour are clusters:
-        select one to zoom in; select a single incident for its details.
+        Focus the map and use + and − to zoom, the arrow keys to pan.
+        {rows
+          ? ' Blue circles are clusters: select one to zoom in; select a single incident for its details.'
+          : ' The dashed outline is the selected area; the circle at its centre stands for its total.'}
       </p>
       {rows ? (
         <>

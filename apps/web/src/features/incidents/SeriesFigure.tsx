@@ -56,7 +56,9 @@ export function SeriesFigure({
     ...new Set(
       [series.note, ...series.dataset.caveats.filter((c) => !c.date).map((c) => c.text)]
         .map(sourceNote)
-        .filter(Boolean),
+        // The exposure sentence has its own line below.
+        .flatMap((t) => t.split(/(?<=\.)\s+/))
+        .filter((t) => t && !/per transit/i.test(t)),
     ),
   ];
   const excluded = exclusionText(series, acceptMonthPrecision);

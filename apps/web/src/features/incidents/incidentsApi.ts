@@ -93,3 +93,11 @@ export function parseExploreSearch(s: Record<string, unknown>): ExploreSearch {
     monthPrecision: s.monthPrecision === true || s.monthPrecision === 'true' ? true : undefined,
   });
 }
+
+/**
+ * Who may import incident files: the roles that may create `incident` records in the role matrix
+ * (ACCESS.md §3: the intelligence group — analysts, and partner reporters for their own data).
+ * The server decides; this only hides what would be refused.
+ */
+export const canImportIncidents = (me: { roles: readonly string[] }): boolean =>
+  me.roles.some((r) => r === 'analyst' || r === 'partner_reporter');

@@ -6,7 +6,7 @@ export type Bbox = [number, number, number, number];
 
 export const EVENT_COLOURS: Record<string, string> = {
   piracy: '#b3261e',
-  other_maritime: '#1d6f8a',
+  other_maritime: '#14a38b',
   armed_clash: '#6a3d9a',
   attack_on_civilians: '#d95f02',
   terrorism: '#7d1a14',
