@@ -63,4 +63,9 @@ export const session = pgTable('session', {
   mfaPending: boolean('mfa_pending').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().default(sql`now()`),
   lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'string' }).notNull().default(sql`now()`),
+  /** The last successful second-factor check (TOTP or recovery code) in this session: step-up (ACCESS.md §8). */
+  mfaAt: timestamp('mfa_at', { withTimezone: true, mode: 'string' }),
+  /** When this session's user last acknowledged the notice, and which banner version (ACCESS.md §8). */
+  consentAt: timestamp('consent_at', { withTimezone: true, mode: 'string' }),
+  noticeVersion: text('notice_version'),
 });

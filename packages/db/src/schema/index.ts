@@ -7,3 +7,4 @@ export * from './engagements';
 export * from './audit';
 export * from './due-items';
 export * from './incidents';
+export * from './recovery-codes';
