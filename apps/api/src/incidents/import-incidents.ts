@@ -57,6 +57,7 @@ export async function importIncidentFile(
   meta: IncidentFileMeta,
   q: Partial<IncidentImportQuery>,
   onProgress?: (p: incidents.ImportProgress) => void,
+  signal?: AbortSignal,
 ): Promise<IncidentImportReport> {
   const { communityId, labelId } = await importLabel(uc, q.community);
   const r = await incidents.importIncidents(uc.tx, bytes, {
@@ -69,6 +70,7 @@ export async function importIncidentFile(
     ...(q.datasetVersion ? { datasetVersion: q.datasetVersion } : {}),
     ...(q.acceptRejections ? { acceptRejections: true } : {}),
     ...(onProgress ? { onProgress } : {}),
+    ...(signal ? { signal } : {}),
   });
   await uc.audit({
     action: r.ok ? 'incident.imported' : 'incident.import_refused',

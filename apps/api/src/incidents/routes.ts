@@ -47,13 +47,22 @@ export const incidentRoutes =
             { path: 'file', message: 'missing' },
           ]);
         const length = Number(req.headers['content-length']);
+        // A client that goes away cancels the import: the parser stops and the transaction rolls back.
+        const abort = new AbortController();
+        const onClose = () => {
+          if (!reply.raw.writableFinished) abort.abort(new Error('client closed the connection'));
+        };
+        reply.raw.once('close', onClose);
         return respond(app, req, reply, async (uc) => {
           const report = await importIncidentFile(
             uc,
             file.file,
             { fileName: file.filename, bytesTotal: Number.isFinite(length) ? length : null },
             req.query,
+            undefined,
+            abort.signal,
           );
+          reply.raw.off('close', onClose);
           if (file.file.truncated)
             throw new DomainError('validation', 'The file is larger than the import limit.', [
               { path: 'file', message: 'too large' },
