@@ -8,3 +8,4 @@ export * from './audit';
 export * from './due-items';
 export * from './incidents';
 export * from './recovery-codes';
+export * from './relabel';
