@@ -52,15 +52,9 @@ export async function lockAuditHead(tx: Exec): Promise<AuditHead> {
   return { seq: Number(h.seq), hash: h.hash };
 }
 
-/** Insert one event after `head` (whose lock the caller holds); returns the new head. Does not move audit_head. */
-export async function insertAuditEvent(
-  tx: Exec,
-  head: AuditHead,
-  input: AuditInput,
-  at: string,
-): Promise<AuditHead> {
-  const entry: AuditEntry = {
-    seq: head.seq + 1,
+function toEntry(seq: number, input: AuditInput, at: string): AuditEntry {
+  return {
+    seq,
     at,
     actorId: input.actorId ?? null,
     actorOrgId: input.actorOrgId ?? null,
@@ -78,14 +72,43 @@ export async function insertAuditEvent(
     after: input.after ?? null,
     details: input.details ?? null,
   };
-  const hash = chainHash(head.hash, entry);
+}
+
+/**
+ * Insert events after `head` (whose lock the caller holds) in ONE statement, each chained to the
+ * one before; returns the new head. Does not move audit_head.
+ */
+export async function insertAuditEvents(
+  tx: Exec,
+  head: AuditHead,
+  events: readonly { input: AuditInput; at: string }[],
+): Promise<AuditHead> {
+  if (events.length === 0) return head;
   const j = (v: unknown) => (v === null ? null : JSON.stringify(v));
+  let prev = head;
+  const values = events.map(({ input, at }) => {
+    const e = toEntry(prev.seq + 1, input, at);
+    const hash = chainHash(prev.hash, e);
+    const row = sql`(${e.seq}::bigint, ${e.at}::timestamptz, ${e.actorId}::uuid, ${e.actorOrgId}::uuid, ${e.actorKind}, ${e.sessionId}, ${e.action},
+      ${e.entity}, ${e.entityId}, ${e.entityVersion}::integer, ${e.labelId}::uuid, ${e.decision}, ${e.reason}, ${e.requestId},
+      ${j(e.before)}::jsonb, ${j(e.after)}::jsonb, ${j(e.details)}::jsonb, ${prev.hash}, ${hash})`;
+    prev = { seq: e.seq, hash };
+    return row;
+  });
   await tx.execute(sql`INSERT INTO audit_event (seq, at, actor_id, actor_org_id, actor_kind, session_id, action, entity, entity_id,
       entity_version, label_id, decision, reason, request_id, before, after, details, prev_hash, hash)
-    VALUES (${entry.seq}, ${entry.at}, ${entry.actorId}, ${entry.actorOrgId}, ${entry.actorKind}, ${entry.sessionId}, ${entry.action},
-      ${entry.entity}, ${entry.entityId}, ${entry.entityVersion}, ${entry.labelId}, ${entry.decision}, ${entry.reason}, ${entry.requestId},
-      ${j(entry.before)}::jsonb, ${j(entry.after)}::jsonb, ${j(entry.details)}::jsonb, ${head.hash}, ${hash})`);
-  return { seq: entry.seq, hash };
+    VALUES ${sql.join(values, sql`, `)}`);
+  return prev;
+}
+
+/** Insert one event after `head` (whose lock the caller holds); returns the new head. Does not move audit_head. */
+export function insertAuditEvent(
+  tx: Exec,
+  head: AuditHead,
+  input: AuditInput,
+  at: string,
+): Promise<AuditHead> {
+  return insertAuditEvents(tx, head, [{ input, at }]);
 }
 
 /** Move the head to `head` (the caller holds its lock) and write any checkpoint that is now due. */

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../runtime/scope';
 import type { Db } from '../runtime/pools';
-import { advanceAuditHead, insertAuditEvent, lockAuditHead } from './append';
+import { advanceAuditHead, insertAuditEvents, lockAuditHead } from './append';
 import { checkpointIfDue, currentAuditSigner, type AuditSigner } from './checkpoint';
 
 export const READ_ACTION = 'read.list';
@@ -82,11 +82,11 @@ export async function flushStagedReads(
           SELECT id FROM audit_read_stage ORDER BY id LIMIT ${batch} FOR UPDATE SKIP LOCKED)
         RETURNING id, at, actor_id, actor_org_id, session_id, request_id, route, filters_hash, count, ids, label_id`);
       const rows = [...r.rows].sort((x, y) => Number(x.id) - Number(y.id));
-      for (const row of rows) {
-        head = await insertAuditEvent(
-          tx,
-          head,
-          {
+      head = await insertAuditEvents(
+        tx,
+        head,
+        rows.map((row) => ({
+          input: {
             actorKind: 'user',
             actorId: row.actor_id,
             actorOrgId: row.actor_org_id,
@@ -104,9 +104,9 @@ export async function flushStagedReads(
               ...(row.ids ? { ids: row.ids } : {}),
             },
           },
-          new Date(row.at).toISOString(),
-        );
-      }
+          at: new Date(row.at).toISOString(),
+        })),
+      );
       if (rows.length) await advanceAuditHead(tx, head, now(), signer);
       return rows.length;
     });
