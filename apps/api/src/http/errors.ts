@@ -15,6 +15,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   locked: 401,
   label_conflict: 422,
   bad_cursor: 400,
+  step_up_required: 403,
 };
 
 /** Send the envelope `{ error: { code, message, requestId, fields? } }`. */

@@ -8,6 +8,7 @@ import { users } from '@entente/db';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context';
 import { sendError } from './errors';
+import { noteFactorCheck } from './step-up';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -80,7 +81,10 @@ export function registerSessions(f: FastifyInstance, app: AppContext) {
         req.csrfToken = s.csrfToken;
         req.mfaPending = s.mfaPending;
         req.sessionUserId = s.userId;
-        if (!s.mfaPending) req.subject = await app.access.subjectOf(s.userId, s.assurance as Subject['assurance']);
+        if (!s.mfaPending) {
+          req.subject = await app.access.subjectOf(s.userId, s.assurance as Subject['assurance']);
+          if (req.subject) noteFactorCheck(req.subject, s.mfaAt);
+        }
         if (now - Date.parse(s.lastSeenAt) > 30_000) await users.touchSession(app.db.db, h);
       } else if (s) await users.deleteSession(app.db.db, h);
     }

@@ -10,7 +10,8 @@ export type DomainErrorCode =
   | 'unauthenticated'
   | 'locked'
   | 'label_conflict'
-  | 'bad_cursor';
+  | 'bad_cursor'
+  | 'step_up_required';
 
 export interface FieldProblem {
   path: string;

@@ -82,7 +82,7 @@ export async function touchSession(db: Q, idHash: string) {
 export async function completeMfa(db: Q, idHash: string, newHash: string) {
   await db
     .update(session)
-    .set({ idHash: newHash, mfaPending: false, assurance: 'mfa', lastSeenAt: sql`now()` })
+    .set({ idHash: newHash, mfaPending: false, assurance: 'mfa', lastSeenAt: sql`now()`, mfaAt: sql`now()` })
     .where(eq(session.idHash, idHash));
 }
 
