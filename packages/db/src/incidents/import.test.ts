@@ -30,6 +30,7 @@ import {
 
 const TESTDATA = fileURLToPath(new URL('../../../../../shared/testdata/', import.meta.url));
 const CAS = join(TESTDATA, 'piracy/crime-at-sea/pirate_attacks.csv');
+const ASAM = join(TESTDATA, 'piracy/asam/Anti-Shipping_Activity_Messages.csv');
 const GED = join(TESTDATA, 'conflict/ucdp-ged-car/GEDEvent_v23_1.geojson');
 
 let db: TestDatabase;
@@ -233,6 +234,29 @@ describe('UCDP GED (GeoJSON, Central African Republic)', () => {
   });
 });
 
+describe('NGA ASAM (ArcGIS CSV)', () => {
+  it('imports 8,185 messages; its Gulf of Aden series is separate from Crime at Sea (a series never mixes sources)', async () => {
+    const r = await run(ASAM);
+    expect(r).toMatchObject({
+      ok: true,
+      outcome: 'committed',
+      source: 'nga_asam',
+      format: 'nga_asam_arcgis_csv',
+    });
+    expect(r.counts).toMatchObject({ read: 8185, inserted: 8185, rejected: 0 });
+    expect(r.warningsByCode.W_REF_YEAR_MISMATCH).toBe(489);
+    console.log(
+      `[throughput] NGA ASAM: ${r.counts.read} rows in ${r.elapsedMs} ms = ${r.rowsPerSec} rows/s; steps ${JSON.stringify(r.timings.steps)}`,
+    );
+    const s = await inScope(app.db, scope, (tx) =>
+      scoped.incidentSeries(tx, scope, { area: 'marine:gulf-of-aden', source: 'nga_asam', maxLocLevel: 3 }),
+    );
+    const total = s.points.reduce((a, p) => a + p.count, 0);
+    console.log(`[series] ASAM gulf-of-aden total ${total}, excluded ${JSON.stringify(s.excluded)}`);
+    expect(total).toBe(PINNED_ASAM_GULF_OF_ADEN_TOTAL);
+  });
+});
+
 describe('scoped reads and RLS', () => {
   it('series for the Gulf of Aden (Crime at Sea, monthly) is pinned, with precision exclusions', async () => {
     const s = await inScope(app.db, scope, (tx) =>
@@ -251,7 +275,7 @@ describe('scoped reads and RLS', () => {
     );
     const direct = await count(`
       SELECT count(*) AS n FROM incident i JOIN incident_area ia ON ia.incident_id = i.id
-      WHERE ia.area_key = 'marine:gulf-of-aden' AND i.valid_to IS NULL AND i.loc_level <= 3 AND i.date_precision IN ('day','week')`);
+      WHERE ia.area_key = 'marine:gulf-of-aden' AND i.source = 'crime_at_sea' AND i.valid_to IS NULL AND i.loc_level <= 3 AND i.date_precision IN ('day','week')`);
     expect(total).toBe(direct);
     expect(total).toBe(PINNED_GULF_OF_ADEN_TOTAL);
     expect(byYear.get('2009')).toBe(PINNED_GULF_OF_ADEN_2009);
@@ -306,3 +330,4 @@ describe('scoped reads and RLS', () => {
 
 const PINNED_GULF_OF_ADEN_TOTAL = 393;
 const PINNED_GULF_OF_ADEN_2009 = 107;
+const PINNED_ASAM_GULF_OF_ADEN_TOTAL = 591;
