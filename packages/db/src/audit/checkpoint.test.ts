@@ -3,6 +3,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase, TEST_SECRET_KEY, type TestDatabase } from '../testing/index';
 import { openDatabase, type Database } from '../runtime/pools';
+import { sql } from 'drizzle-orm';
+import { inScope, type AccessScope } from '../runtime/scope';
 import { appendAudit } from './append';
 import { chainHash } from './chain';
 import {
@@ -106,6 +108,46 @@ describe('audit checkpoints', () => {
     await appendUntil(head + 4, much); // the append itself makes the hourly one due
     expect(await checkpoints()).toEqual([CHECKPOINT_EVERY, head, head + 4]);
     expect((await verifyAuditChain(owner.pool, { key })).ok).toBe(true);
+  });
+
+  it('writes the 1,000th checkpoint from an append as entente_app, with row-level security hiding every event', async () => {
+    const app = openDatabase(db.appUrl, 1);
+    const hidden: AccessScope = {
+      userId: '00000000-0000-4000-8000-000000000001',
+      orgId: '00000000-0000-4000-8000-000000000002',
+      partner: false,
+      labelIds: [],
+      writeLabelIds: [],
+      communityIds: [],
+    };
+    try {
+      const due = Math.max(...(await checkpoints())) + CHECKPOINT_EVERY;
+      while ((await headSeq()) < due) {
+        const n = Math.min(100, due - (await headSeq()));
+        await inScope(app.db, hidden, async (tx) => {
+          expect((await tx.execute(sql`SELECT count(*)::int AS n FROM audit_event`)).rows[0]).toEqual({
+            n: 0,
+          });
+          for (let i = 0; i < n; i++)
+            await appendAudit(
+              tx,
+              {
+                actorKind: 'user',
+                action: 'test.app',
+                entity: 'engagement',
+                labelId: label,
+                decision: 'permit',
+              },
+              new Date(),
+              signer,
+            );
+        });
+      }
+      expect(await checkpoints()).toContain(due);
+      expect(await verifyAuditChain(owner.pool, { key })).toMatchObject({ ok: true });
+    } finally {
+      await app.close();
+    }
   });
 
   it('is append-only for entente_app, like audit_event', async () => {
