@@ -204,16 +204,16 @@ export const analysisArea = pgTable(
   (t) => [index('analysis_area_kind_idx').on(t.kind, t.name)],
 );
 
-/** §2: assignment happens once, at import, and is cached here. */
+/**
+ * §2: assignment happens once, at import, and is cached here. A derived cache written only by the
+ * import merge (staged ids joined to `analysis_area`), so it carries no foreign keys: their per-row
+ * checks cost 60 % of the bulk write (bench: 300k memberships, 16.3 s with, 6.6 s without).
+ */
 export const incidentArea = pgTable(
   'incident_area',
   {
-    incidentId: uuid('incident_id')
-      .notNull()
-      .references(() => incident.id),
-    areaKey: text('area_key')
-      .notNull()
-      .references(() => analysisArea.key),
+    incidentId: uuid('incident_id').notNull(),
+    areaKey: text('area_key').notNull(),
     areaVersion: integer('area_version').notNull(),
     /** `code`, `pip`, `nearest`, `bbox`. */
     method: text('method').notNull(),
