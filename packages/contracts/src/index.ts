@@ -9,4 +9,5 @@ export * from './partners';
 export * from './dashboard';
 export * from './admin';
 export * from './incidents';
+export * from './relabel';
 export * from './routes';

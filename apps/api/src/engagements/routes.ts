@@ -15,6 +15,7 @@ import { updateEngagement } from './update-engagement';
 import { transitionEngagement } from './transition-engagement';
 import { checkEngagement } from './check-engagement';
 import { presentListItem } from './present';
+import { engagementRelabelRoutes } from './relabel-routes';
 
 const Id = z.object({ id: z.string() });
 const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope, 409: ErrorEnvelope, 422: ErrorEnvelope };
@@ -52,4 +53,5 @@ export const engagementRoutes = (app: AppContext): FastifyPluginAsyncZod => asyn
   f.post(ROUTES.engagementTransition, { schema: { tags, params: Id, body: TransitionRequest, response: { 200: envelope(Engagement), ...errors } } }, (req, reply) =>
     respond(app, req, reply, (uc) => transitionEngagement(uc, req.params.id, req.body)),
   );
+  engagementRelabelRoutes(app, f);
 };

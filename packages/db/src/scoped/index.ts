@@ -7,3 +7,4 @@ export * from './audit';
 export * from './visible';
 export * from './incidents';
 export * from './due-items';
+export * from './relabel';
