@@ -39,11 +39,14 @@ describe('login', () => {
   });
 
   it('locks an account after five failures, even against the right password', async () => {
-    for (let i = 0; i < 5; i++) expect((await login('resources', `wrong-${i}-password`)).statusCode).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await login('resources', `wrong-${i}-password`)).statusCode).toBe(401);
     const r = await login('resources', DEMO_PASSWORD);
     expect(r.statusCode).toBe(401);
     expect(r.json().error.message).toBe('invalid credentials');
-    const ev = await t.owner().query("SELECT count(*)::int AS n FROM audit_event WHERE action = 'auth.lockout'");
+    const ev = await t
+      .owner()
+      .query("SELECT count(*)::int AS n FROM audit_event WHERE action = 'auth.lockout'");
     expect(ev.rows[0].n).toBe(1);
     // A security officer unlocks it; the planner cannot.
     const id = (await t.owner().query("SELECT id FROM app_user WHERE username = 'resources'")).rows[0].id;
@@ -61,14 +64,24 @@ describe('login', () => {
     // The half-logged-in session reaches nothing.
     expect((await t.app.inject({ url: '/api/v1/engagements', headers: { cookie } })).statusCode).toBe(401);
     const code = new TOTP({ secret: Secret.fromBase32(demoTotpSecret('ken.liaison')) }).generate();
-    const ok = await t.app.inject({ method: 'POST', url: '/api/v1/auth/totp', payload: { code }, headers: { cookie } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/totp',
+      payload: { code },
+      headers: { cookie },
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().data.me).toMatchObject({ username: 'ken.liaison', partner: true, assurance: 'mfa' });
     // The session id rotated at MFA: the old cookie is dead.
     expect((await t.app.inject({ url: '/api/v1/auth/me', headers: { cookie } })).statusCode).toBe(401);
     const again = await login('ken.liaison', DEMO_PASSWORD);
     const cookie2 = String(again.headers['set-cookie']).split(';')[0] as string;
-    const replay = await t.app.inject({ method: 'POST', url: '/api/v1/auth/totp', payload: { code }, headers: { cookie: cookie2 } });
+    const replay = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/totp',
+      payload: { code },
+      headers: { cookie: cookie2 },
+    });
     expect(replay.statusCode).toBe(401);
   });
 });
@@ -83,12 +96,22 @@ describe('sessions', () => {
     const csrf = r.json().data.me.csrfToken;
     const noToken = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie } });
     expect(noToken.statusCode).toBe(403);
-    const crossSite = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie, 'x-csrf-token': csrf, origin: 'https://evil.example' } });
+    const crossSite = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { cookie, 'x-csrf-token': csrf, origin: 'https://evil.example' },
+    });
     expect(crossSite.statusCode).toBe(403);
-    const out = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie, 'x-csrf-token': csrf } });
+    const out = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { cookie, 'x-csrf-token': csrf },
+    });
     expect(out.statusCode).toBe(200);
     expect((await t.app.inject({ url: '/api/v1/auth/me', headers: { cookie } })).statusCode).toBe(401);
-    const ev = await t.owner().query("SELECT count(*)::int AS n FROM audit_event WHERE action = 'auth.logout'");
+    const ev = await t
+      .owner()
+      .query("SELECT count(*)::int AS n FROM audit_event WHERE action = 'auth.logout'");
     expect(ev.rows[0].n).toBe(1);
   });
 });

@@ -3,8 +3,14 @@ import type { Subject } from '@entente/core';
 import type { Me } from '@entente/contracts';
 import { reference, users, type Database } from '@entente/db';
 
-export async function presentMe(db: Database, s: Subject, csrfToken: string): Promise<Me> {
+export async function presentMe(
+  db: Database,
+  s: Subject,
+  csrfToken: string,
+  extra: { noticeRequired?: boolean } = {},
+): Promise<Me> {
   const u = await users.userById(db.db, s.id);
+  const recoveryCodesLeft = u?.totpSecretEnc ? await users.countRecoveryCodes(db.db, s.id) : null;
   const org = (await reference.organisationsByIds(db.db, [s.orgId])).get(s.orgId);
   return {
     id: s.id,
@@ -17,5 +23,7 @@ export async function presentMe(db: Database, s: Subject, csrfToken: string): Pr
     roles: s.roles,
     assurance: s.assurance,
     csrfToken,
+    noticeRequired: extra.noticeRequired ?? false,
+    recoveryCodesLeft,
   };
 }

@@ -3,6 +3,7 @@ import type { Engagement } from '@entente/core';
 
 import { reference, scoped } from '@entente/db';
 import type { UseCaseCtx } from '../context';
+import { requireRecentMfaForExport } from '../http/step-up';
 import { toFilters, type FilterQuery } from './search-engagements';
 
 /** The columns of the CSV export, which is also the import template (references by code, so files round-trip). */
@@ -16,9 +17,11 @@ const csvCell = (v: unknown) => {
 /** The exportable engagements: visible, and permitted for export by decide(). */
 async function exportable(uc: UseCaseCtx, q: FilterQuery): Promise<Engagement[]> {
   const { rows } = await scoped.searchEngagements(uc.tx, uc.scope, toFilters(q), { sort: 'plannedStart', order: 'asc', limit: 100_000, offset: 0 });
-  return rows.filter(
+  const out = rows.filter(
     (e) => uc.access.decide(uc.subject, 'export', e.labelId, { kind: 'engagement', communityId: e.communityId, ownerOrgId: e.ownerOrgId, originatorOrgId: e.ownerOrgId, partyOrgIds: e.partyOrgIds }).effect === 'permit',
   );
+  requireRecentMfaForExport(uc, out.map((e) => e.labelId)); // ACCESS.md §8: export at HC or above asks for the factor again
+  return out;
 }
 
 export async function exportCsv(uc: UseCaseCtx, q: FilterQuery, template: boolean): Promise<{ body: string; banner: string }> {

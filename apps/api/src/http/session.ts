@@ -28,14 +28,31 @@ export function cookieName(app: AppContext) {
   return secure(app) ? '__Host-entente_session' : 'entente_session';
 }
 function secure(app: AppContext) {
-  return app.config.secureCookies === 'true' || (app.config.secureCookies === 'auto' && (app.config.origin ?? '').startsWith('https://'));
+  return (
+    app.config.secureCookies === 'true' ||
+    (app.config.secureCookies === 'auto' && (app.config.origin ?? '').startsWith('https://'))
+  );
 }
 
 /** Create a session row and set its cookie; returns the CSRF token. */
-export async function startSession(app: AppContext, reply: FastifyReply, userId: string, mfaPending: boolean): Promise<string> {
+export async function startSession(
+  app: AppContext,
+  reply: FastifyReply,
+  userId: string,
+  mfaPending: boolean,
+  noticeVersion: string | null = null,
+): Promise<string> {
   const id = randomBytes(32).toString('base64url');
   const csrf = randomBytes(24).toString('base64url');
-  await users.createSession(app.db.db, { idHash: hashId(id), userId, csrfToken: csrf, assurance: 'password', mfaPending });
+  const consent = noticeVersion ? { consentAt: new Date().toISOString(), noticeVersion } : {};
+  await users.createSession(app.db.db, {
+    idHash: hashId(id),
+    userId,
+    csrfToken: csrf,
+    assurance: 'password',
+    mfaPending,
+    ...consent,
+  });
   setCookie(app, reply, id);
   return csrf;
 }
@@ -48,7 +65,28 @@ export async function completeMfaSession(app: AppContext, req: FastifyRequest, r
 }
 
 function setCookie(app: AppContext, reply: FastifyReply, id: string) {
-  reply.setCookie(cookieName(app), id, { httpOnly: true, secure: secure(app), sameSite: 'strict', path: '/' });
+  reply.setCookie(cookieName(app), id, {
+    httpOnly: true,
+    secure: secure(app),
+    sameSite: 'strict',
+    path: '/',
+  });
+}
+
+/** The notice is due again: never acknowledged in this session, another banner version, or over 24 hours ago (ACCESS.md §8). */
+export const NOTICE_MAX_AGE_MS = 24 * 3_600_000;
+export async function noticeRequired(
+  app: AppContext,
+  req: FastifyRequest,
+  now = Date.now(),
+): Promise<boolean> {
+  const s = req.sessionRef ? await users.sessionByHash(app.db.db, req.sessionRef) : null;
+  if (!s) return true;
+  return (
+    !s.consentAt ||
+    s.noticeVersion !== app.notice.version ||
+    now - Date.parse(s.consentAt) > NOTICE_MAX_AGE_MS
+  );
 }
 
 /** Delete the session row and clear the cookie. */
@@ -70,7 +108,8 @@ export function registerSessions(f: FastifyInstance, app: AppContext) {
   f.decorateRequest('sessionUserId', null);
   f.addHook('onRequest', async (req, reply) => {
     if (!req.url.startsWith('/api/')) return;
-    if (req.headers['sec-fetch-site'] === 'cross-site') return sendError(reply, req, 403, 'forbidden', 'Cross-site requests are not accepted.');
+    if (req.headers['sec-fetch-site'] === 'cross-site')
+      return sendError(reply, req, 403, 'forbidden', 'Cross-site requests are not accepted.');
     const raw = req.cookies[cookieName(app)];
     if (raw) {
       const h = hashId(raw);
@@ -91,7 +130,8 @@ export function registerSessions(f: FastifyInstance, app: AppContext) {
     if (!UNSAFE.has(req.method)) return;
     const origin = req.headers.origin;
     const expected = app.config.origin ?? `${req.protocol}://${req.headers.host}`;
-    if (origin && origin !== expected) return sendError(reply, req, 403, 'forbidden', 'The request origin is not allowed.');
+    if (origin && origin !== expected)
+      return sendError(reply, req, 403, 'forbidden', 'The request origin is not allowed.');
     if (!CSRF_EXEMPT.has(req.url.split('?')[0] ?? '')) {
       const sent = String(req.headers['x-csrf-token'] ?? '');
       const want = req.csrfToken ?? '';

@@ -6,7 +6,7 @@
  * (`session.mfa_at`). `requireRecentMfa` accepts the request or the use-case context (both carry the
  * same subject object), so it can be called from a route or from inside a use case.
  */
-import { DomainError, type Subject } from '@entente/core';
+import { DomainError, type Label, type PolicyRegistry, type Subject } from '@entente/core';
 
 /** How long a factor check counts as recent. */
 export const STEP_UP_WINDOW_MS = 5 * 60_000;
@@ -37,4 +37,30 @@ export function requireRecentMfa(from: { subject: Subject | null }, now: number 
       'step_up_required',
       'Confirm it is you: enter the current code from your authenticator app.',
     );
+}
+
+/** The rank threshold of "HC or above" for a label's policy: HUB-CONFIDENTIAL, else the policy's MFA level. */
+function atOrAboveHc(registry: PolicyRegistry, l: Label): boolean {
+  const rank = registry.rank(l.policy, l.level);
+  const hc =
+    registry.rank(l.policy, 'HUB-CONFIDENTIAL') ??
+    registry.rank(l.policy, registry.policy(l.policy)?.mfaFromLevel ?? '');
+  // Unknown level or policy: ask (fail closed).
+  return rank === undefined || hc === undefined || rank >= hc;
+}
+
+/** Step-up for exports (ACCESS.md §8): required when any exported record is labelled HUB-CONFIDENTIAL or above. */
+export function requireRecentMfaForExport(
+  uc: {
+    subject: Subject | null;
+    access: { label(id: string): Label | undefined; registry(): PolicyRegistry };
+  },
+  labelIds: Iterable<string>,
+  now: number = Date.now(),
+): void {
+  const registry = uc.access.registry();
+  for (const id of new Set(labelIds)) {
+    const l = uc.access.label(id);
+    if (!l || atOrAboveHc(registry, l)) return requireRecentMfa(uc, now);
+  }
 }

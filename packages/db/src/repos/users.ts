@@ -1,6 +1,6 @@
 /** Users, their community memberships and sessions. */
-import { and, eq, sql } from 'drizzle-orm';
-import { appUser, community, session, userCommunity } from '../schema/index';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { appUser, community, recoveryCode, session, userCommunity } from '../schema/index';
 import type { Db } from '../runtime/pools';
 import type { Tx } from '../runtime/scope';
 
@@ -109,4 +109,49 @@ export async function updateSecurity(
     .where(and(eq(appUser.id, id), eq(appUser.version, version)))
     .returning();
   return r[0] ?? null;
+}
+
+/** A successful second-factor check in this session (login MFA or step-up): refresh `mfa_at`. */
+export async function recordFactorCheck(db: Q, idHash: string) {
+  await db
+    .update(session)
+    .set({ mfaAt: sql`now()`, lastSeenAt: sql`now()` })
+    .where(eq(session.idHash, idHash));
+}
+
+/** The session's user acknowledged the notice of this banner version now. */
+export async function recordConsent(db: Q, idHash: string, noticeVersion: string) {
+  await db
+    .update(session)
+    .set({ consentAt: sql`now()`, noticeVersion })
+    .where(eq(session.idHash, idHash));
+}
+
+/** Replace a user's recovery codes with these argon2id hashes (the old set stops working). */
+export async function replaceRecoveryCodes(db: Q, userId: string, hashes: readonly string[]) {
+  await db.delete(recoveryCode).where(eq(recoveryCode.userId, userId));
+  if (hashes.length) await db.insert(recoveryCode).values(hashes.map((codeHash) => ({ userId, codeHash })));
+}
+
+/** The unused recovery codes of a user (ids and hashes). */
+export function unusedRecoveryCodes(db: Q, userId: string) {
+  return db
+    .select({ id: recoveryCode.id, codeHash: recoveryCode.codeHash })
+    .from(recoveryCode)
+    .where(and(eq(recoveryCode.userId, userId), isNull(recoveryCode.usedAt)));
+}
+
+/** Mark a recovery code used; false when it was already used (a concurrent use lost the race). */
+export async function useRecoveryCode(db: Q, id: string): Promise<boolean> {
+  const r = await db
+    .update(recoveryCode)
+    .set({ usedAt: sql`now()` })
+    .where(and(eq(recoveryCode.id, id), isNull(recoveryCode.usedAt)))
+    .returning({ id: recoveryCode.id });
+  return r.length === 1;
+}
+
+/** How many unused recovery codes a user has. */
+export async function countRecoveryCodes(db: Q, userId: string): Promise<number> {
+  return (await unusedRecoveryCodes(db, userId)).length;
 }
