@@ -347,7 +347,7 @@ export async function importIncidents(
     tStep = now;
   };
   // Statistics matter for the join plan of big batches only; ANALYZE costs ~0.1 ms per sampled row.
-  if (staged >= 100_000) await client.query('ANALYZE incident_stage');
+  if (staged >= 100_000) await client.query('ANALYZE incident_stage (source_event_id)');
   step('analyze');
   await client.query('DROP TABLE IF EXISTS pg_temp.incident_plan');
   // Narrow plan (id, key, current row, action): the wide staged columns are read once, by the INSERT.
@@ -418,19 +418,29 @@ export async function importIncidents(
   const t2 = performance.now();
   const cells = await tx.execute(sql`
     WITH d AS (
-      SELECT p.id, 1 AS sign FROM incident_plan p WHERE p.action IN ('new', 'changed')
+      -- New versions straight from the stage (their memberships are its area_keys); no join back to incident.
+      SELECT a.key AS area_key, s.date_start, s.date_end, s.date_precision, s.source_series, s.event_type, s.event_subtype,
+        s.loc_level, ${o.labelId}::uuid AS label_id, ${o.communityId}::uuid AS community_id, 1 AS sign,
+        s.fatalities_best, s.fatalities_low, s.fatalities_high
+      FROM incident_plan p JOIN incident_stage s ON s.id = p.id
+      CROSS JOIN LATERAL unnest(s.area_keys) AS a(key)
+      WHERE p.action IN ('new', 'changed')
       UNION ALL
-      SELECT p.current_id, -1 FROM incident_plan p WHERE p.action = 'changed')
+      -- Superseded versions leave the cells they were counted in.
+      SELECT ia.area_key, i.date_start, i.date_end, i.date_precision, i.source_series, i.event_type, i.event_subtype,
+        i.loc_level, i.label_id, i.community_id, -1, i.fatalities_best, i.fatalities_low, i.fatalities_high
+      FROM incident_plan p JOIN incident i ON i.id = p.current_id JOIN incident_area ia ON ia.incident_id = i.id
+      WHERE p.action = 'changed')
     INSERT INTO area_month AS m (area_key, month, source, source_series, event_type, event_subtype, date_class, loc_level,
       label_id, community_id, n, fatalities_best, fatalities_low, fatalities_high)
-    SELECT ia.area_key, date_trunc('month', i.date_start)::date, i.source, coalesce(i.source_series, ''), i.event_type,
-      i.event_subtype,
-      CASE WHEN i.date_precision IN ('day', 'week') THEN 'fine'
-           WHEN i.date_precision = 'month' AND date_trunc('month', i.date_start) = date_trunc('month', i.date_end) THEN 'month'
+    SELECT d.area_key, date_trunc('month', d.date_start)::date, ${source}, coalesce(d.source_series, ''), d.event_type,
+      d.event_subtype,
+      CASE WHEN d.date_precision IN ('day', 'week') THEN 'fine'
+           WHEN d.date_precision = 'month' AND date_trunc('month', d.date_start) = date_trunc('month', d.date_end) THEN 'month'
            ELSE 'coarse' END,
-      i.loc_level, i.label_id, i.community_id, sum(d.sign), sum(d.sign * coalesce(i.fatalities_best, 0)),
-      sum(d.sign * coalesce(i.fatalities_low, 0)), sum(d.sign * coalesce(i.fatalities_high, 0))
-    FROM d JOIN incident i ON i.id = d.id JOIN incident_area ia ON ia.incident_id = i.id
+      d.loc_level, d.label_id, d.community_id, sum(d.sign), sum(d.sign * coalesce(d.fatalities_best, 0)),
+      sum(d.sign * coalesce(d.fatalities_low, 0)), sum(d.sign * coalesce(d.fatalities_high, 0))
+    FROM d
     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
     ON CONFLICT (area_key, source, month, source_series, event_type, event_subtype, date_class, loc_level, label_id, community_id)
     DO UPDATE SET n = m.n + excluded.n, fatalities_best = m.fatalities_best + excluded.fatalities_best,
