@@ -115,3 +115,43 @@ write_fixture("did_staggered_wooldridge",
   c(panel_inputs(P), list(binWidth = bw)),
   list(cells = cells, tau = st$beta, cr1 = st$V,
        byEventTime = do.call(rbind, by_e), overall = as.list(overall)))
+
+# 3. HoA box vs Gulf of Guinea box around Operation Atalanta (real data, §6.2) ---------------------
+# Crime at Sea: Benden, Feng, Howell & Dalla Riva (2021), "Crime at Sea: A Global Database of
+# Maritime Pirate Attacks (1993–2020)", Journal of Open Humanities Data 7:19,
+# https://doi.org/10.5334/johd.39 (CC BY 4.0; upstream README: BY-SA 4.0). Counts are reported
+# incidents, not all incidents. Only monthly aggregates are written; the test reads the CSV in place.
+pa <- read.csv(file.path("..", "shared", "testdata", "piracy", "crime-at-sea", "pirate_attacks.csv"),
+               stringsAsFactors = FALSE)
+months <- format(seq(as.Date("2000-01-01"), as.Date("2014-12-01"), by = "month"), "%Y-%m")
+lat <- suppressWarnings(as.numeric(pa$latitude)); lon <- suppressWarnings(as.numeric(pa$longitude))
+ok <- !is.na(lat) & !is.na(lon)
+hoa_in <- ok & lat >= -12 & lat <= 22 & lon >= 40 & lon <= 70 & !(lat > 15.5 & lon < 43.5)
+gog_in <- ok & lat >= -5 & lat <= 8 & lon >= -5 & lon <= 12
+mon <- substr(pa$date, 1, 7)
+hoa <- as.numeric(table(factor(mon[hoa_in], levels = months)))
+gog <- as.numeric(table(factor(mon[gog_in], levels = months)))
+t0 <- which(months == "2008-12") - 1
+d <- data.frame(unit = rep(0:1, each = length(months)), period = rep(seq_along(months) - 1, 2), y = c(hoa, gog))
+d$D <- as.numeric(d$unit == 0 & d$period >= t0)
+# Months without a single attack in either box have λ_t = −∞ (PPML separation); like ppmlhdfe, the
+# TypeScript side drops them, so they are dropped here too (otherwise they only inflate df.residual).
+separated_months <- sum(tapply(d$y, d$period, sum) == 0)
+d <- d[ave(d$y, d$period, FUN = sum) > 0, ]
+f <- glm(y ~ D + factor(unit) + factor(period), family = quasipoisson, data = d, control = ctl)
+k <- ifelse(d$unit == 0, floor((d$period - t0) / 12), NA)
+bins <- sort(setdiff(unique(k[!is.na(k)]), -1))
+K <- sapply(bins, function(b) as.numeric(!is.na(k) & k == b))
+fe <- glm(d$y ~ 0 + K + factor(d$unit) + factor(d$period), family = quasipoisson, control = ctl)
+disp_es <- max(1, summary(fe)$dispersion)
+write_fixture("did_hoa_crime_at_sea",
+  list(panel = "HoA box (lat -12..22, lon 40..70 minus lat > 15.5 & lon < 43.5) vs Gulf of Guinea box (lat -5..8, lon -5..12), 2000-01..2014-12, T0 = 2008-12",
+       model = "glm(y ~ D + factor(unit) + factor(period), quasipoisson); two areas, so CR1 is degenerate and the quasi-Poisson SE (phi = Pearson chi2/df.residual, floored at 1) is reported",
+       eventStudy = "yearly bins k = floor((t - T0)/12), k = -1 omitted, no pooling",
+       attribution = "Benden, Feng, Howell & Dalla Riva (2021), Crime at Sea, JOHD 7:19, https://doi.org/10.5334/johd.39, CC BY 4.0"),
+  list(coefficients = 1e-6, se = 1e-6),
+  list(months = months, hoa = hoa, gog = gog),
+  list(separatedMonths = separated_months, tau = unname(coef(f)["D"]), seQuasi = unname(sqrt(vcov(f)["D", "D"] * max(1, summary(f)$dispersion) / summary(f)$dispersion)),
+       phi = max(1, summary(f)$dispersion),
+       eventBins = bins, theta = unname(coef(fe)[seq_along(bins)]),
+       thetaSeQuasi = unname(sqrt(diag(vcov(fe))[seq_along(bins)] * disp_es / summary(fe)$dispersion))))

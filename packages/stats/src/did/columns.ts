@@ -25,6 +25,13 @@ export interface ColumnsFit {
    */
   dropped: { name: string; reason: 'empty' | 'separated' }[];
   clusters: number;
+  /**
+   * Quasi-Poisson model-based covariance φ·(X̃ᵀWX̃)⁻¹, φ = max(1, Pearson χ²/(n − p − absorbed)).
+   * With very few areas CR1 degenerates (two areas: the fixed-effect score equations force every
+   * cluster score to zero, so CR1 ≈ 0); callers then use this one and say so.
+   */
+  quasi: Covariance;
+  phi: number;
 }
 
 /**
@@ -69,5 +76,13 @@ export function fitIndicatorColumns(rows: PanelRows, columns: readonly Indicator
   if (!fit.converged) throw new StatsError('NON_FINITE_FIT', 'PPML-HDFE did not converge');
   const covariance = vcovCR1(fit.glm, rows.unit, { absorbedParameters: fit.absorbed });
   const clusters = new Set(Array.from(rows.unit).filter((_, i) => fit.glm.priorWeights[i]! > 0)).size;
-  return { fit, covariance, kept, dropped, clusters };
+  const df = fit.nObs - p - fit.absorbed;
+  const phi = df > 0 ? Math.max(1, fit.pearsonChi2 / df) : 1;
+  const quasi: Covariance = {
+    dim: p,
+    values: fit.glm.bread.map((v) => v * phi),
+    names: covariance.names,
+    kind: `quasi-Poisson (φ = ${phi.toFixed(3)})`,
+  };
+  return { fit, covariance, kept, dropped, clusters, quasi, phi };
 }

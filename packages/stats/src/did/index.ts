@@ -7,6 +7,7 @@ export {
   poissonTwfe,
   twfeTau,
   treatmentColumn,
+  MIN_CLUSTERS_FOR_CR1,
   eventStudy,
   eventBin,
   type TwfeResult,

@@ -4,7 +4,7 @@ import { fitIndicatorColumns, type IndicatorColumn } from './columns.ts';
 import { combinationEffect, waldTest, type DidEffect, type WaldTest } from './effect.ts';
 import type { HdfeFit } from './hdfe.ts';
 import { panelRows, type DidPanel } from './panel.ts';
-import { eventBin } from './twfe.ts';
+import { eventBin, MIN_CLUSTERS_FOR_CR1 } from './twfe.ts';
 
 /**
  * Staggered adoption (EVALUATION.md §4.4): Wooldridge's extended Poisson TWFE
@@ -27,11 +27,14 @@ export interface StaggeredOptions {
   /** Post bins kept separate; later ones are pooled into e = lags. Default: all. */
   lags?: number;
   conf?: number;
+  /** Areas below which intervals use the quasi-Poisson covariance (default 5). */
+  minClustersForCr1?: number;
 }
 
 export interface StaggeredResult {
   fit: HdfeFit;
   covariance: Covariance;
+  covarianceKind: 'CR1' | 'quasi-Poisson';
   cohorts: { g: number; units: number }[];
   /** τ_{g,e} per estimated cell. */
   cells: { g: number; e: number; tau: number; se: number; treatedObs: number }[];
@@ -89,7 +92,8 @@ export function staggeredDid(panel: DidPanel, options: StaggeredOptions = {}): S
   const cf = fitIndicatorColumns(rows, colList);
   const P = cf.kept.length;
   const beta = cf.fit.coefficients;
-  const V = cf.covariance;
+  const useCr1 = cf.clusters >= (options.minClustersForCr1 ?? MIN_CLUSTERS_FOR_CR1);
+  const V = useCr1 ? cf.covariance : cf.quasi;
   const liveCount = (c: IndicatorColumn): number =>
     c.rows.filter((i) => cf.fit.glm.priorWeights[i]! > 0).length;
   const cells = cf.kept.map((c, j) => {
@@ -154,6 +158,7 @@ export function staggeredDid(panel: DidPanel, options: StaggeredOptions = {}): S
   return {
     fit: cf.fit,
     covariance: V,
+    covarianceKind: useCr1 ? 'CR1' : 'quasi-Poisson',
     cohorts,
     cells,
     byEventTime,

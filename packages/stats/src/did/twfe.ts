@@ -13,7 +13,12 @@ import { countUnits, panelRows, type DidPanel, type PanelRows } from './panel.ts
  */
 export interface TwfeResult {
   fit: HdfeFit;
+  /** The covariance behind `effect`: CR1 by area, or quasi-Poisson below `minClustersForCr1`. */
   covariance: Covariance;
+  covarianceKind: 'CR1' | 'quasi-Poisson';
+  /** The CR1 covariance, always (for the record, even when degenerate). */
+  cr1: Covariance;
+  phi: number;
   effect: DidEffect;
   clusters: number;
   treatedUnits: number;
@@ -31,16 +36,32 @@ export function treatmentColumn(panel: DidPanel, rows: PanelRows): IndicatorColu
   return { name: 'D', rows: idx };
 }
 
-export function poissonTwfe(panel: DidPanel, conf = 0.95): TwfeResult {
+/**
+ * Areas below which CR1 is not used for intervals (default 5 = the §4.4 threshold of a testable
+ * pre-trend): with 1–4 comparison units the cluster-robust variance is degenerate or nearly so, and
+ * the quasi-Poisson variance is reported instead (randomisation inference still gives the p).
+ */
+export const MIN_CLUSTERS_FOR_CR1 = 5;
+
+export function poissonTwfe(
+  panel: DidPanel,
+  conf = 0.95,
+  minClustersForCr1 = MIN_CLUSTERS_FOR_CR1,
+): TwfeResult {
   const rows = panelRows(panel);
   const units = countUnits(panel);
   check(units.treated >= 1 && units.comparison >= 1, 'TWFE: needs treated and never-treated units');
   const cf = fitIndicatorColumns(rows, [treatmentColumn(panel, rows)]);
   check(cf.kept.length === 1, 'TWFE: the treatment column is empty or separated');
-  const se = Math.sqrt(cf.covariance.values[0]!);
+  const useCr1 = cf.clusters >= minClustersForCr1;
+  const cov = useCr1 ? cf.covariance : cf.quasi;
+  const se = Math.sqrt(cov.values[0]!);
   return {
     fit: cf.fit,
-    covariance: cf.covariance,
+    covariance: cov,
+    covarianceKind: useCr1 ? 'CR1' : 'quasi-Poisson',
+    cr1: cf.covariance,
+    phi: cf.phi,
     effect: effectFrom(cf.fit.coefficients[0]!, se, conf),
     clusters: cf.clusters,
     treatedUnits: units.treated,
@@ -70,6 +91,8 @@ export interface EventStudyOptions {
   /** Band for e^{θ_k} when untestable (default [2/3, 3/2]). */
   ratioBand?: [number, number];
   conf?: number;
+  /** Areas below which intervals use the quasi-Poisson covariance (default 5). */
+  minClustersForCr1?: number;
 }
 
 export interface EventCoefficient {
@@ -102,7 +125,9 @@ export interface PretrendCheck {
 export interface EventStudyResult {
   coefficients: EventCoefficient[];
   fit: HdfeFit;
+  /** Covariance behind the θ_k intervals and the Wald test (CR1, or quasi-Poisson with few areas). */
   covariance: Covariance;
+  covarianceKind: 'CR1' | 'quasi-Poisson';
   pretrend: PretrendCheck;
   clusters: number;
   comparisonUnits: number;
@@ -158,6 +183,8 @@ export function eventStudy(panel: DidPanel, options: EventStudyOptions = {}): Ev
     bins.map((k) => ({ name: `k=${k}`, rows: byBin.get(k)! })),
   );
   const conf = options.conf ?? 0.95;
+  const useCr1 = cf.clusters >= (options.minClustersForCr1 ?? MIN_CLUSTERS_FOR_CR1);
+  const V = useCr1 ? cf.covariance : cf.quasi;
   const pos = new Map(cf.kept.map((c, j) => [c.name, j]));
   const status = new Map(cf.dropped.map((d) => [d.name, d.reason]));
   const coefficients: EventCoefficient[] = [];
@@ -190,11 +217,7 @@ export function eventStudy(panel: DidPanel, options: EventStudyOptions = {}): Ev
       });
       continue;
     }
-    const e = effectFrom(
-      cf.fit.coefficients[j]!,
-      Math.sqrt(cf.covariance.values[j * cf.covariance.dim + j]!),
-      conf,
-    );
+    const e = effectFrom(cf.fit.coefficients[j]!, Math.sqrt(V.values[j * V.dim + j]!), conf);
     coefficients.push({
       k,
       pooled,
@@ -209,7 +232,7 @@ export function eventStudy(panel: DidPanel, options: EventStudyOptions = {}): Ev
   const preIdx = cf.kept.map((c, j) => [c, j] as const).filter(([c]) => Number(c.name.slice(2)) <= -2);
   const wald = waldTest(
     cf.fit.coefficients,
-    cf.covariance,
+    V,
     preIdx.map(([, j]) => j),
   );
   const minUnits = options.minUnitsForWald ?? 5;
@@ -229,7 +252,8 @@ export function eventStudy(panel: DidPanel, options: EventStudyOptions = {}): Ev
   return {
     coefficients,
     fit: cf.fit,
-    covariance: cf.covariance,
+    covariance: V,
+    covarianceKind: useCr1 ? 'CR1' : 'quasi-Poisson',
     pretrend: {
       verdict,
       rule: untestable ? 'ratio_band' : 'wald',

@@ -1,0 +1,16 @@
+/** The pure evaluation orchestrator (EVALUATION.md §4): panel + config → graded estimates and chart series. */
+export { evaluate, inputsHashOf } from './evaluate.ts';
+export { ENGINE_VERSION, monthDiff } from './context.ts';
+export { sha256Hex, canonicalJson } from './hash.ts';
+export type {
+  EvaluationPanel,
+  PanelArea,
+  EvaluationConfig,
+  EvaluationDeps,
+  EvaluationResult,
+  EvaluationSeries,
+  EventStudyPoint,
+  Estimate,
+  EstimateWarning,
+  MethodName,
+} from './types.ts';
