@@ -109,6 +109,8 @@ type RequestOptions = {
   signal?: AbortSignal;
   /** Auth calls show their own 401 message ("invalid credentials") instead of redirecting. */
   noAuthRedirect?: boolean;
+  /** Do not ask for the factor again on `step_up_required` (the step-up call itself, and the one retry). */
+  noStepUp?: boolean;
 };
 
 function errorFromBody(status: number, body: unknown): ApiError {
@@ -155,6 +157,11 @@ export async function request<T>(
   if (!response.ok) {
     const error = errorFromBody(response.status, body);
     if (response.status === 401 && !options.noAuthRedirect) onUnauthorized?.();
+    // ACCESS.md §8 step-up: ask for the factor in a dialog, then retry this call once.
+    if (error.code === 'step_up_required' && !options.noStepUp && typeof document !== 'undefined') {
+      const { confirmStepUp } = await import('./stepUp');
+      if (await confirmStepUp()) return request(method, path, schema, { ...options, noStepUp: true });
+    }
     throw error;
   }
   const meta = PageLabel.safeParse((body as { meta?: { pageLabel?: unknown } } | null)?.meta?.pageLabel);

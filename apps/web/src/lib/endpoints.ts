@@ -1,5 +1,6 @@
 /** Every REST call the web makes, typed by the contracts' schemas and routes. */
 import {
+  AUTH_ROUTES,
   AgreementItem,
   AuditItem,
   CheckResult,
@@ -24,11 +25,14 @@ import {
   PartnerSummary,
   PlanItem,
   ROUTES,
+  RecoveryCodes,
+  RecoveryCodesStatus,
+  StepUpResponse,
   UserItem,
   page,
 } from '@entente/contracts';
 import type { AgreementInput, Me as MeType, ObjectiveInput, ObjectiveTransition } from '@entente/contracts';
-import { anything, api, arrayOf, pathOf, request, uploadFile } from './api';
+import { anything, api, arrayOf, pathOf, request, setCsrfToken, uploadFile } from './api';
 import type { Out, Query, Schema } from './api';
 
 /** TOTP answers with a LoginResponse (`me` set) or with the Me itself; accept either. */
@@ -84,8 +88,20 @@ export const endpoints = {
     api.post(ROUTES.login, LoginResponse, body, { noAuthRedirect: true }),
   totp: (code: string) => api.post(ROUTES.totp, TotpAnswer, { code }, { noAuthRedirect: true }),
   logout: () => api.post(ROUTES.logout, anything, {}, { noAuthRedirect: true }),
-  me: (signal?: AbortSignal) =>
-    request('GET', ROUTES.me, Me, { noAuthRedirect: true, ...(signal ? { signal } : {}) }),
+  me: async (signal?: AbortSignal) => {
+    const r = await request('GET', ROUTES.me, Me, { noAuthRedirect: true, ...(signal ? { signal } : {}) });
+    if (!r.data.noticeRequired || typeof document === 'undefined') return r;
+    // ACCESS.md §8: the notice again (changed text, or consent over 24 h old) before the app goes on.
+    setCsrfToken(r.data.csrfToken);
+    const { consentAgain } = await import('./consent');
+    return { ...r, data: await consentAgain() };
+  },
+  stepUp: (code: string) =>
+    api.post(AUTH_ROUTES.stepUp, StepUpResponse, { code }, { noAuthRedirect: true, noStepUp: true }),
+  recoveryCodesStatus: (signal?: AbortSignal) =>
+    api.get(AUTH_ROUTES.recoveryCodes, RecoveryCodesStatus, undefined, signal),
+  generateRecoveryCodes: (code: string) =>
+    api.post(AUTH_ROUTES.recoveryCodes, RecoveryCodes, { code }, { noAuthRedirect: true, noStepUp: true }),
 
   dashboard: (q: Query, signal?: AbortSignal) => api.get(ROUTES.dashboard, Dashboard, q, signal),
 
