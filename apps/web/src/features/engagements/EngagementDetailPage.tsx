@@ -17,6 +17,7 @@ import { ParticipantsTable } from './ParticipantsTable';
 import { LocationsTable } from './LocationsTable';
 import { LifecyclePanel } from './LifecyclePanel';
 import { WarningsPanel } from './WarningsPanel';
+import { EngagementRelabel } from './RelabelPanel';
 
 export const engagementKey = (id: string) => ['engagement', id] as const;
 
@@ -89,6 +90,13 @@ export function EngagementDetailPage({ id }: { id: string }) {
         </div>
         <aside aria-label="Lifecycle">
           <LifecyclePanel engagement={e} onChanged={onChanged} onStale={q.refetch} />
+          <EngagementRelabel
+            engagement={e}
+            onChanged={() => {
+              void q.refetch();
+              void queryClient.invalidateQueries({ queryKey: ['engagements'] });
+            }}
+          />
         </aside>
       </div>
     </article>
