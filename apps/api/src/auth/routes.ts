@@ -173,11 +173,17 @@ export const authRoutes =
         schema: {
           tags: ['auth'],
           body: StepUpRequest,
-          response: { 200: envelope(StepUpResponse), 401: ErrorEnvelope },
+          response: { 200: envelope(StepUpResponse), 401: ErrorEnvelope, 403: ErrorEnvelope },
         },
       },
       async (req) => {
         const s = requireSubject(req);
+        // Without an enrolled factor there is nothing to check again (and a guess must not count as a failure).
+        if (!(await users.userById(app.db.db, s.id))?.totpSecretEnc)
+          throw new DomainError(
+            'forbidden',
+            'This action needs a second factor. Ask a security officer to enrol you.',
+          );
         const recoveryCodesLeft = await verifyFactor(
           app,
           s.id,

@@ -156,6 +156,17 @@ describe('step-up', () => {
     expect((await admin.send('POST', `/api/v1/admin/users/${id}/unlock`)).status).toBe(200);
   });
 
+  it('refuses step-up to an account without a second factor, without counting a failure', async () => {
+    const a = await t.login('resources');
+    const r = await a.send('POST', '/api/v1/auth/step-up', { code: '123456' });
+    expect(r.status).toBe(403);
+    expect(r.body.error.code).toBe('forbidden');
+    expect(
+      (await t.owner().query("SELECT failed_count FROM app_user WHERE username = 'resources'")).rows[0]
+        .failed_count,
+    ).toBe(0);
+  });
+
   it('accepts a recovery code at step-up', async () => {
     const a = await t.login('intel.liaison');
     await clearReplay('intel.liaison');
