@@ -28,13 +28,17 @@ export const engagementRoutes = (app: AppContext): FastifyPluginAsyncZod => asyn
   f.get(ROUTES.engagementMap, { schema: { tags, querystring: EngagementListQuery.partial(), response: { 200: envelope(z.array(MapPoint)), ...errors } } }, (req, reply) =>
     respond(app, req, reply, async (uc) => {
       const pts = await scoped.engagementMapPoints(uc.tx, uc.scope, toFilters(req.query));
-      return pts as z.infer<typeof MapPoint>[];
+      // Every point's label counts towards the page banner, like any other listed record.
+      const out = pts.map(({ labelId, ...p }) => (uc.mark(labelId), p));
+      uc.auditRead({ route: `GET ${ROUTES.engagementMap}`, filters: req.query, count: out.length, ids: out.map((p) => p.id) });
+      return out as z.infer<typeof MapPoint>[];
     }),
   );
   const Range = z.object({ from: z.iso.date(), to: z.iso.date() }).merge(EngagementListQuery.pick({ type: true, partner: true }).partial());
   f.get(ROUTES.engagementCalendar, { schema: { tags, querystring: Range, response: { 200: envelope(z.array(EngagementListItem)), ...errors } } }, (req, reply) =>
     respond(app, req, reply, async (uc) => {
       const { rows } = await scoped.searchEngagements(uc.tx, uc.scope, toFilters(req.query), { sort: 'plannedStart', order: 'asc', limit: 1000, offset: 0 });
+      uc.auditRead({ route: `GET ${ROUTES.engagementCalendar}`, filters: req.query, count: rows.length, ids: rows.map((e) => e.id) });
       return rows.map((e) => presentListItem(uc, e));
     }),
   );

@@ -34,5 +34,6 @@ export async function searchEngagements(uc: UseCaseCtx, q: EngagementListQuery) 
   });
   const last = rows.at(-1);
   const nextCursor = hasMore && last ? signCursor(uc.app.secretKey, binding, scoped.engagementSortKey(last, q.sort)) : null;
+  uc.auditRead({ route: `GET ${ROUTES.engagements}`, filters: { ...shape, page, cursor: cursor ? 'yes' : 'no' }, count: rows.length, ids: rows.map((e) => e.id) });
   return { items: rows.map((e) => presentListItem(uc, e)), total, page, pageSize: q.pageSize, hasMore, nextCursor };
 }

@@ -55,6 +55,7 @@ export type MapPointRow = {
   place: string;
   lat: number;
   lon: number;
+  labelId: string;
 };
 
 /** One point per located place of each visible engagement (falls back to the partner's centroid). */
@@ -63,7 +64,8 @@ export async function engagementMapPoints(tx: Tx, s: AccessScope, f: EngagementF
   const r = await tx.execute<MapPointRow>(sql`
     SELECT engagement.id, engagement.code, engagement.title, engagement.type, engagement.status,
            engagement.planned_start AS "plannedStart", coalesce(l->>'name', c.name) AS place,
-           coalesce((l->>'lat')::float8, c.lat) AS lat, coalesce((l->>'lon')::float8, c.lon) AS lon
+           coalesce((l->>'lat')::float8, c.lat) AS lat, coalesce((l->>'lon')::float8, c.lon) AS lon,
+           engagement.label_id AS "labelId"
     FROM engagement
     CROSS JOIN LATERAL (SELECT jsonb_array_elements(CASE WHEN jsonb_array_length(engagement.locations) > 0
         THEN engagement.locations ELSE jsonb_build_array(jsonb_build_object('iso3', engagement.partner_iso3s[1])) END) AS l) loc
