@@ -15,7 +15,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext, UseCaseCtx } from '../context';
 import { respond } from '../http/run';
-import { engagementTarget } from './relabel-target';
+import { engagementTarget, type RelabelTarget } from './relabel-target';
 import {
   approveRelabelRequest,
   denialOf,
@@ -69,12 +69,36 @@ async function run<T>(
   }
 }
 
+/** The five relabel paths of one kind of record (contract routes with `:id` and `:requestId`). */
+export interface RelabelPaths {
+  relabel: string;
+  requests: string;
+  approve: string;
+  reject: string;
+  withdraw: string;
+}
+
 /** Register the relabel routes of engagements on the engagements plugin. */
 export function engagementRelabelRoutes(app: AppContext, f: Instance): void {
-  const tags = ['engagements'];
-  const t = engagementTarget;
+  relabelRoutes(app, f, engagementTarget, ['engagements'], {
+    relabel: ROUTES.engagementRelabel,
+    requests: ROUTES.engagementRelabelRequests,
+    approve: ROUTES.engagementRelabelApprove,
+    reject: ROUTES.engagementRelabelReject,
+    withdraw: ROUTES.engagementRelabelWithdraw,
+  });
+}
+
+/** Register relabel routes for any kind of record that has a RelabelTarget (e.g. agreements). */
+export function relabelRoutes(
+  app: AppContext,
+  f: Instance,
+  t: RelabelTarget,
+  tags: string[],
+  paths: RelabelPaths,
+): void {
   f.post(
-    ROUTES.engagementRelabel,
+    paths.relabel,
     {
       schema: {
         tags,
@@ -86,12 +110,12 @@ export function engagementRelabelRoutes(app: AppContext, f: Instance): void {
     (req, reply) => run(app, req, reply, (uc) => relabelRecord(uc, t, req.params.id, req.body)),
   );
   f.get(
-    ROUTES.engagementRelabelRequests,
+    paths.requests,
     { schema: { tags, params: Id, response: { 200: envelope(RelabelRequestList), ...errors } } },
     (req, reply) => run(app, req, reply, (uc) => listRelabelRequests(uc, t, req.params.id)),
   );
   f.post(
-    ROUTES.engagementRelabelApprove,
+    paths.approve,
     {
       schema: {
         tags,
@@ -106,7 +130,7 @@ export function engagementRelabelRoutes(app: AppContext, f: Instance): void {
       ),
   );
   f.post(
-    ROUTES.engagementRelabelReject,
+    paths.reject,
     {
       schema: {
         tags,
@@ -121,7 +145,7 @@ export function engagementRelabelRoutes(app: AppContext, f: Instance): void {
       ),
   );
   f.post(
-    ROUTES.engagementRelabelWithdraw,
+    paths.withdraw,
     {
       schema: {
         tags,

@@ -208,6 +208,17 @@ export async function relabelRecord(
       [{ path: 'label', message: 'this is already the label' }],
       `The ${t.noun} already has this label.`,
     );
+  // One change of classification at a time: a pending downgrade is decided or withdrawn first
+  // (otherwise its "from" label would no longer be the record's).
+  const open = (await scoped.relabelRequestsFor(uc.tx, uc.scope, t.kind, id)).some(
+    (r) => r.status === 'pending',
+  );
+  if (open)
+    throw new DomainError(
+      'conflict',
+      `A downgrade of this ${t.noun} is waiting for approval. Withdraw or decide it first.`,
+      [{ path: 'label', message: 'a downgrade is already pending' }],
+    );
   const resource = resourceOf(uc, t, rec, current);
   const d = decideRelabel(uc, uc.subject, next.label, resource);
   const reason = input.reason.trim();

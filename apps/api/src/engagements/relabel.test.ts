@@ -218,13 +218,20 @@ describe('a downgrade (two-person rule)', () => {
     ]);
   });
 
-  it('allows one pending downgrade per record', async () => {
+  it('allows one pending change per record: another downgrade or an upgrade waits until it is decided', async () => {
     const r = await officer.send('POST', `/api/v1/engagements/${e.id}/relabel`, {
       version: e.version,
       label: { ...HO_KEN, releasableTo: ['XHN', 'KEN', 'FRA'] },
       reason: 'wider',
     });
     expect(r.status).toBe(409);
+    const up = await approver.send('POST', `/api/v1/engagements/${e.id}/relabel`, {
+      version: e.version,
+      label: { ...HR_HOME, level: 'HUB-CONFIDENTIAL' },
+      reason: 'higher',
+    });
+    expect(up.status).toBe(409);
+    expect(up.body.error.fields).toEqual([{ path: 'label', message: 'a downgrade is already pending' }]);
   });
 
   it('cannot be approved by the officer who filed it (named error), and nothing changes', async () => {

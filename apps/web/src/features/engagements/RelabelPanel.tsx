@@ -82,7 +82,7 @@ function fieldErrorsOf(err: unknown): FieldErrors {
 
 function messageFor(err: unknown): string {
   if (err instanceof ApiError && err.code === 'step_up_required')
-    return 'This needs a fresh second factor: log out and in again with your authenticator code, then retry.';
+    return 'Nothing was changed: a downgrade needs your authenticator code again. Try again and enter the code when asked.';
   if (err instanceof ApiError && err.code === 'stale_version')
     return 'Someone else changed this record; it has been reloaded. Check it and try again.';
   return messageOf(err);
