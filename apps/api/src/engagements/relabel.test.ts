@@ -388,3 +388,34 @@ describe('step-up (ACCESS.md §8)', () => {
     );
   });
 });
+
+describe('row-level security alone (ACCESS.md §9 leak test 4)', () => {
+  it('as entente_app: no request without subject settings, and none outside the permitted labels', async () => {
+    const { default: pg } = await import('pg');
+    const app = new pg.Client({ connectionString: t.db.appUrl });
+    await app.connect();
+    try {
+      const all = await t.owner().query('SELECT label_id, community_id FROM relabel_request');
+      expect(all.rowCount).toBeGreaterThan(0);
+      expect((await app.query('SELECT count(*)::int AS n FROM relabel_request')).rows[0].n).toBe(0);
+      const community = all.rows[0].community_id as string;
+      const other = (
+        await t
+          .owner()
+          .query('SELECT id FROM label WHERE id <> ALL($1::uuid[]) LIMIT 1', [
+            all.rows.map((r) => r.label_id),
+          ])
+      ).rows[0].id;
+      await app.query('BEGIN');
+      await app.query(
+        `SELECT set_config('entente.label_ids', $1, true), set_config('entente.community_ids', $2, true), set_config('entente.partner', 'false', true),
+           set_config('entente.org_id', $3, true), set_config('entente.user_id', $3, true)`,
+        [`{${other}}`, `{${community}}`, ids.seccoop],
+      );
+      expect((await app.query('SELECT count(*)::int AS n FROM relabel_request')).rows[0].n).toBe(0);
+      await app.query('ROLLBACK');
+    } finally {
+      await app.end();
+    }
+  });
+});
