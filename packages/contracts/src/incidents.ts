@@ -157,6 +157,8 @@ export const ImportBatchQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
 });
 export const ImportBatchPage = page(ImportBatchItem);
+/** `GET /incidents/batches/:id/rejections`: every stored problem of one visible batch, in file order (first 5,000). */
+export const ImportRejectionList = z.object({ items: z.array(IncidentImportProblem) });
 
 export const IncidentListQuery = z.object({
   /** Required: a list never mixes sources, and rows of non-redistributable sources are refused. */

@@ -53,6 +53,7 @@ export const ROUTES = {
   incidentImport: '/incidents/import',
   incidentDatasets: '/incidents/datasets',
   incidentBatches: '/incidents/batches',
+  incidentBatchRejections: '/incidents/batches/:id/rejections',
   incidents: '/incidents',
   incidentSeries: '/incidents/series',
   areas: '/areas',

@@ -50,6 +50,16 @@ describe('incident API', () => {
     expect(r.status).toBe(200);
     expect(r.body.data).toMatchObject({ ok: false, outcome: 'refused' });
     expect(r.body.data.problems[0]).toMatchObject({ code: 'E_HEADER', line: 1 });
+    const stored = await analyst.get(`/api/v1/incidents/batches/${r.body.data.batchId}/rejections`);
+    expect(stored.status).toBe(200);
+    expect(stored.body.data.items).toEqual([expect.objectContaining({ code: 'E_HEADER', line: 1 })]);
+    const partner = await t.login('fra.liaison');
+    const hidden = await partner.get(`/api/v1/incidents/batches/${r.body.data.batchId}/rejections`);
+    const missing = await partner.get(
+      '/api/v1/incidents/batches/00000000-0000-4000-8000-000000000000/rejections',
+    );
+    expect([hidden.status, missing.status]).toEqual([404, 404]);
+    expect(hidden.body.error.message).toBe(missing.body.error.message);
   });
 
   it('a role without create on incidents is refused', async () => {

@@ -91,6 +91,13 @@ export async function listBatches(
   };
 }
 
+/** Every stored problem of one visible batch; 404 for a missing or hidden batch alike. */
+export async function listBatchRejections(uc: UseCaseCtx, batchId: string) {
+  const items = await scoped.listImportRejections(uc.tx, uc.scope, batchId);
+  if (!items) throw notFound('import batch');
+  return { items };
+}
+
 async function dataset(uc: UseCaseCtx, source: Source) {
   const d = (await datasetsByCode(uc)).find((x) => x.code === source);
   if (!d) throw notFound('dataset');

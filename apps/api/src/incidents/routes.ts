@@ -6,6 +6,7 @@ import {
   ErrorEnvelope,
   ImportBatchPage,
   ImportBatchQuery,
+  ImportRejectionList,
   IncidentDatasetList,
   IncidentImportQuery,
   IncidentImportReport,
@@ -14,13 +15,22 @@ import {
   IncidentSeries,
   IncidentSeriesQuery,
   ROUTES,
+  Uuid,
   envelope,
 } from '@entente/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context';
 import { respond } from '../http/run';
 import { importIncidentFile } from './import-incidents';
-import { incidentSeries, listAreas, listBatches, listDatasets, listIncidents } from './read-incidents';
+import { z } from 'zod';
+import {
+  incidentSeries,
+  listAreas,
+  listBatchRejections,
+  listBatches,
+  listDatasets,
+  listIncidents,
+} from './read-incidents';
 
 /** Incident files are large (the global GED is ~1 GB): the upload streams and is never buffered whole. */
 const MAX_IMPORT_BYTES = 4 * 1024 * 1024 * 1024;
@@ -86,6 +96,17 @@ export const incidentRoutes =
         },
       },
       (req, reply) => respond(app, req, reply, (uc) => listBatches(uc, req.query)),
+    );
+    f.get(
+      ROUTES.incidentBatchRejections,
+      {
+        schema: {
+          tags,
+          params: z.object({ id: Uuid }),
+          response: { 200: envelope(ImportRejectionList), ...errors },
+        },
+      },
+      (req, reply) => respond(app, req, reply, (uc) => listBatchRejections(uc, req.params.id)),
     );
     f.get(
       ROUTES.incidents,

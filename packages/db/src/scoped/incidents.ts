@@ -209,20 +209,34 @@ export async function listImportBatches(
   };
 }
 
-/** Rejections of one visible batch, in file order. */
-export async function listImportRejections(tx: Tx, s: AccessScope, batchId: string, limit = 1000) {
+/** Rejections of one visible batch, in file order; null when the batch is missing or hidden (one code path). */
+export async function listImportRejections(tx: Tx, s: AccessScope, batchId: string, limit = 5000) {
   const r = await tx.execute<{
+    found: boolean;
     line: number | null;
     featureIndex: number | null;
-    ordinal: number;
-    code: string;
+    ordinal: number | null;
+    code: string | null;
     field: string | null;
-    message: string;
+    message: string | null;
   }>(sql`
-    SELECT r.line, r.feature_index AS "featureIndex", r.ordinal, r.code, r.field, r.message
-    FROM import_rejection r WHERE ${incidentVisible('r', s)} AND r.batch_id = ${batchId}
-    ORDER BY r.seq LIMIT ${limit}`);
-  return r.rows;
+    SELECT true AS found, r.line, r.feature_index AS "featureIndex", r.ordinal, r.code, r.field, r.message
+    FROM import_batch b
+    LEFT JOIN LATERAL (
+      SELECT * FROM import_rejection r WHERE r.batch_id = b.id AND ${incidentVisible('r', s)} ORDER BY r.seq LIMIT ${limit}
+    ) r ON true
+    WHERE b.id = ${batchId} AND ${incidentVisible('b', s)}`);
+  if (r.rows.length === 0) return null;
+  return r.rows
+    .filter((x) => x.code !== null)
+    .map((x) => ({
+      line: x.line,
+      featureIndex: x.featureIndex,
+      ordinal: Number(x.ordinal),
+      code: String(x.code),
+      field: x.field,
+      message: String(x.message),
+    }));
 }
 
 export interface AreaRow {
