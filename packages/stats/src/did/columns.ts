@@ -39,7 +39,11 @@ export interface ColumnsFit {
  * clustered by unit. Empty and separated indicator columns are removed first (the ppmlhdfe
  * convention), so one all-zero event-time bin cannot stop the fit.
  */
-export function fitIndicatorColumns(rows: PanelRows, columns: readonly IndicatorColumn[]): ColumnsFit {
+export function fitIndicatorColumns(
+  rows: PanelRows,
+  columns: readonly IndicatorColumn[],
+  options: { tolerance?: number; projectionTolerance?: number; covariance?: boolean } = {},
+): ColumnsFit {
   const n = rows.y.length;
   const weight = Float64Array.from(rows.weight);
   const dropped: ColumnsFit['dropped'] = [];
@@ -71,10 +75,17 @@ export function fitIndicatorColumns(rows: PanelRows, columns: readonly Indicator
     period: rows.period,
     offset: rows.offset,
     weights: weight,
+    ...(options.tolerance !== undefined ? { tolerance: options.tolerance } : {}),
+    ...(options.projectionTolerance !== undefined
+      ? { projectionTolerance: options.projectionTolerance }
+      : {}),
     X: { rows: n, cols: p, values, names: kept.map((c) => c.name) },
   });
   if (!fit.converged) throw new StatsError('NON_FINITE_FIT', 'PPML-HDFE did not converge');
-  const covariance = vcovCR1(fit.glm, rows.unit, { absorbedParameters: fit.absorbed });
+  const covariance: Covariance =
+    options.covariance === false || p === 0
+      ? { dim: p, values: new Float64Array(p * p).fill(Number.NaN), names: fit.names, kind: 'none' }
+      : vcovCR1(fit.glm, rows.unit, { absorbedParameters: fit.absorbed });
   const clusters = new Set(Array.from(rows.unit).filter((_, i) => fit.glm.priorWeights[i]! > 0)).size;
   const df = fit.nObs - p - fit.absorbed;
   const phi = df > 0 ? Math.max(1, fit.pearsonChi2 / df) : 1;

@@ -70,8 +70,8 @@ export interface HdfeFit {
 export function partialOut(
   v: Float64Array,
   w: Float64Array,
-  unit: ArrayLike<number>,
-  period: ArrayLike<number>,
+  unit: Int32Array,
+  period: Int32Array,
   U: number,
   T: number,
   wU: Float64Array,
@@ -85,20 +85,27 @@ export function partialOut(
   if (scale === 0) return 0;
   const sU = new Float64Array(U);
   const sT = new Float64Array(T);
-  for (let sweep = 1; sweep <= maxSweeps; sweep++) {
+  // Unit means of the current v; each sweep removes them, then the period means, and the unit
+  // means left afterwards both measure convergence and start the next sweep.
+  const unitMeans = (): number => {
     sU.fill(0);
     for (let i = 0; i < n; i++) sU[unit[i]!]! += w[i]! * v[i]!;
-    let change = 0;
-    for (let g = 0; g < U; g++) if (wU[g]! > 0) sU[g] = sU[g]! / wU[g]!;
+    let largest = 0;
+    for (let g = 0; g < U; g++)
+      if (wU[g]! > 0) {
+        sU[g] = sU[g]! / wU[g]!;
+        largest = Math.max(largest, Math.abs(sU[g]!));
+      }
+    return largest;
+  };
+  let change = unitMeans();
+  for (let sweep = 1; sweep <= maxSweeps; sweep++) {
     for (let i = 0; i < n; i++) v[i] = v[i]! - sU[unit[i]!]!;
     sT.fill(0);
     for (let i = 0; i < n; i++) sT[period[i]!]! += w[i]! * v[i]!;
     for (let g = 0; g < T; g++) if (wT[g]! > 0) sT[g] = sT[g]! / wT[g]!;
     for (let i = 0; i < n; i++) v[i] = v[i]! - sT[period[i]!]!;
-    // After the period step the period means are zero; the unit means measure what is left.
-    sU.fill(0);
-    for (let i = 0; i < n; i++) sU[unit[i]!]! += w[i]! * v[i]!;
-    for (let g = 0; g < U; g++) if (wU[g]! > 0) change = Math.max(change, Math.abs(sU[g]! / wU[g]!));
+    change = unitMeans();
     if (change <= tol * scale) return sweep;
   }
   return maxSweeps;
@@ -135,6 +142,8 @@ export function fitPoissonHdfe(input: HdfeInput): HdfeFit {
   const p = X.cols;
   check(input.y.length === n && input.unit.length === n && input.period.length === n, 'HDFE: lengths differ');
   const y = Float64Array.from(input.y);
+  const unit = Int32Array.from(input.unit);
+  const period = Int32Array.from(input.period);
   const pw = input.weights ? Float64Array.from(input.weights) : new Float64Array(n).fill(1);
   const off = input.offset ? Float64Array.from(input.offset) : new Float64Array(n);
   let U = 0;
@@ -200,13 +209,13 @@ export function fitPoissonHdfe(input: HdfeInput): HdfeFit {
     wU.fill(0);
     wT.fill(0);
     for (let i = 0; i < n; i++) {
-      wU[input.unit[i]!]! += w[i]!;
-      wT[input.period[i]!]! += w[i]!;
+      wU[unit[i]!]! += w[i]!;
+      wT[period[i]!]! += w[i]!;
     }
-    maxSweeps = Math.max(maxSweeps, partialOut(z, w, input.unit, input.period, U, T, wU, wT, ptol));
+    maxSweeps = Math.max(maxSweeps, partialOut(z, w, unit, period, U, T, wU, wT, ptol));
     for (let j = 0; j < p; j++) {
       for (let i = 0; i < n; i++) col[i] = X.values[i * p + j]!;
-      maxSweeps = Math.max(maxSweeps, partialOut(col, w, input.unit, input.period, U, T, wU, wT, ptol));
+      maxSweeps = Math.max(maxSweeps, partialOut(col, w, unit, period, U, T, wU, wT, ptol));
       for (let i = 0; i < n; i++) Xt[i * p + j] = col[i]!;
     }
   };
