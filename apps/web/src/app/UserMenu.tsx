@@ -1,6 +1,6 @@
 /** The user menu: who is signed in, with what roles, and logout. */
 import { useEffect, useId, useRef, useState } from 'react';
-import { useNavigate } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Me } from '@entente/contracts';
 import { setCsrfToken } from '../lib/api';
@@ -73,6 +73,11 @@ export function UserMenu({ me }: { me: Me }) {
           </p>
           <p className="muted">Roles: {me.roles.map(humanise).join(', ') || 'none'}</p>
           <p className="muted">Sign-in assurance: {me.assurance}</p>
+          <p>
+            <Link to="/account" onClick={() => setOpen(false)}>
+              Account and security
+            </Link>
+          </p>
           <button type="button" className="btn btn--primary" onClick={() => void logout()} disabled={busy}>
             {busy ? 'Logging out…' : 'Log out'}
           </button>

@@ -25,6 +25,7 @@ import { PartnerPage } from '../features/partners/PartnerPage';
 import { AlliancesPage } from '../features/alliances/AlliancesPage';
 import { AgreementsPage } from '../features/agreements/AgreementsPage';
 import { DueItemsPage } from '../features/due-items/DueItemsPage';
+import { AccountPage } from '../features/auth/AccountPage';
 import { parseDueItemsSearch } from '../features/due-items/dueItemsApi';
 import { StrategyPage } from '../features/strategy/StrategyPage';
 import { InitiativePage } from '../features/strategy/InitiativePage';
@@ -158,6 +159,8 @@ const agreementsRoute = createRoute({
     return <AgreementsPage search={search} onSearch={(s) => void navigate({ search: s, replace: true })} />;
   },
 });
+
+const accountRoute = createRoute({ getParentRoute: () => appRoute, path: 'account', component: AccountPage });
 
 const dueItemsRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -296,6 +299,7 @@ const routeTree = rootRoute.addChildren([
     alliancesRoute,
     agreementsRoute,
     dueItemsRoute,
+    accountRoute,
     strategyRoute,
     initiativeRoute,
     importRoute,

@@ -5,6 +5,7 @@ import { ROUTES } from '@entente/contracts';
 import type { EngagementListItem } from '@entente/contracts';
 import type { CalendarSearch } from '../../app/search';
 import { apiUrl } from '../../lib/api';
+import { downloadWithStepUp } from '../../lib/stepUp';
 import { endpoints } from '../../lib/endpoints';
 import { useApiQuery } from '../../lib/query';
 import { isoDay } from '../../lib/format';
@@ -59,9 +60,9 @@ export function CalendarPage({ search, onSearch }: Props) {
   return (
     <>
       <PageHeader title="Calendar">
-        <a className="btn" href={apiUrl(ROUTES.engagementIcs)} download>
+        <button type="button" className="btn" onClick={() => void downloadWithStepUp(apiUrl(ROUTES.engagementIcs), 'engagements.ics')}>
           Download iCalendar (.ics)
-        </a>
+        </button>
       </PageHeader>
       <div className="calendar-toolbar" role="group" aria-label="Month">
         <button type="button" className="btn" onClick={() => go(-1)}>

@@ -4,6 +4,7 @@ import type { EngagementSearch } from '../../app/search';
 import { compact } from '../../app/search';
 import { can, useMe } from '../../app/session';
 import { apiUrl } from '../../lib/api';
+import { downloadWithStepUp } from '../../lib/stepUp';
 import type { Query } from '../../lib/api';
 import { ROUTES } from '@entente/contracts';
 import { endpoints } from '../../lib/endpoints';
@@ -53,12 +54,13 @@ export function EngagementsPage({ search, onSearch }: Props) {
             New engagement
           </Link>
         ) : null}
-        <a className="btn" href={apiUrl(ROUTES.engagementCsv, exportQuery)} download>
+        {/* Exports of HUB-CONFIDENTIAL and above ask for the second factor again (ACCESS.md §8). */}
+        <button type="button" className="btn" onClick={() => void downloadWithStepUp(apiUrl(ROUTES.engagementCsv, exportQuery), 'engagements.csv')}>
           Export CSV
-        </a>
-        <a className="btn" href={apiUrl(ROUTES.engagementIcs, exportQuery)} download>
+        </button>
+        <button type="button" className="btn" onClick={() => void downloadWithStepUp(apiUrl(ROUTES.engagementIcs, exportQuery), 'engagements.ics')}>
           Export iCalendar
-        </a>
+        </button>
       </PageHeader>
       <EngagementFilters search={search} onSearch={(s) => onSearch(compact({ ...s, page: undefined }))} />
       <section aria-label="Engagement results" aria-busy={list.isFetching}>
