@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // One runner for every workspace's colocated tests. Database tests each create their own
@@ -9,5 +10,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Tests read the shared data in place; the product itself never does (it ships no marine polygons).
+    env: { ENTENTE_MARINE_POLYS: fileURLToPath(new URL('../shared/testdata/geo/ne_10m_geography_marine_polys.json', import.meta.url)) },
   },
 });

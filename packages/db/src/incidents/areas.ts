@@ -5,36 +5,43 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import {
   AreaIndex,
   countryAreasFromWorldAtlas,
   hasGeometry,
   marineAreasFromNaturalEarth,
+  PRESET_AREAS,
   type Area,
 } from '@entente/geo';
 import type { FeatureCollection } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import type { Tx } from '../runtime/scope';
 
-/** Where the geometry comes from; both default to the files the project ships or reads in place. */
+/**
+ * Where the geometry comes from. Countries ship with the product (`world-atlas`). The Natural Earth
+ * marine polygons do not: they come from `ENTENTE_MARINE_POLYS`, or `geo/` of the demo data folder
+ * (`ENTENTE_DEMO_DATA`); without either, only countries and the preset boxes exist (the product
+ * never reads ../shared at run time).
+ */
 export interface AreaSources {
   worldAtlasPath?: string;
-  marinePath?: string;
+  marinePath?: string | null;
 }
 
-const DEFAULT_MARINE = fileURLToPath(
-  new URL('../../../../../shared/testdata/geo/ne_10m_geography_marine_polys.json', import.meta.url),
-);
+const MARINE_FILE = 'geo/ne_10m_geography_marine_polys.json';
 
-export function defaultAreaSources(
-  env: Record<string, string | undefined> = process.env,
-): Required<AreaSources> {
+export function defaultAreaSources(env: Record<string, string | undefined> = process.env): {
+  worldAtlasPath: string;
+  marinePath: string | null;
+} {
+  const demo = env.ENTENTE_DEMO_DATA ? join(env.ENTENTE_DEMO_DATA, MARINE_FILE) : null;
   return {
     worldAtlasPath:
       env.ENTENTE_WORLD_ATLAS ?? createRequire(import.meta.url).resolve('world-atlas/countries-50m.json'),
-    marinePath: env.ENTENTE_MARINE_POLYS ?? DEFAULT_MARINE,
+    marinePath: env.ENTENTE_MARINE_POLYS ?? (demo && existsSync(demo) ? demo : null),
   };
 }
 
@@ -54,9 +61,13 @@ export function builtInAreas(sources: AreaSources = {}): Promise<BuiltAreas> {
   const built = (async () => {
     const [topo, marine] = await Promise.all([
       readFile(s.worldAtlasPath, 'utf8').then((t) => JSON.parse(t) as Topology),
-      readFile(s.marinePath, 'utf8').then((t) => JSON.parse(t) as FeatureCollection),
+      s.marinePath ? readFile(s.marinePath, 'utf8').then((t) => JSON.parse(t) as FeatureCollection) : null,
     ]);
-    const areas: Area[] = [...countryAreasFromWorldAtlas(topo), ...marineAreasFromNaturalEarth(marine)];
+    const areas: Area[] = [
+      ...countryAreasFromWorldAtlas(topo),
+      ...(marine ? marineAreasFromNaturalEarth(marine) : []),
+      ...PRESET_AREAS,
+    ];
     return { areas, index: new AreaIndex(areas), byKey: new Map(areas.map((a) => [a.key, a])) };
   })();
   cache = { key, built };
@@ -72,7 +83,7 @@ export function builtInAreas(sources: AreaSources = {}): Promise<BuiltAreas> {
  */
 export async function ensureAnalysisAreas(tx: Tx, built: BuiltAreas): Promise<Map<string, number>> {
   const have = await tx.execute<{ key: string; hash: string; version: number }>(
-    sql`SELECT key, hash, version FROM analysis_area WHERE kind IN ('country','marine')`,
+    sql`SELECT key, hash, version FROM analysis_area WHERE key = ANY(${`{${built.areas.map((a) => `"${a.key}"`).join(',')}}`}::text[])`,
   );
   const known = new Map(have.rows.map((r) => [r.key, r]));
   const versions = new Map<string, number>();
