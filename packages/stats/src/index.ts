@@ -16,3 +16,7 @@ export * from './random.ts';
 export * from './warn/index.ts';
 export * from './scm/index.ts';
 export * from './synthesis/index.ts';
+export * from './did/index.ts';
+export * from './grade/index.ts';
+export * from './evaluate/index.ts';
+export * from './monitor/index.ts';

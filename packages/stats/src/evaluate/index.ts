@@ -11,6 +11,5 @@ export type {
   EvaluationSeries,
   EventStudyPoint,
   Estimate,
-  EstimateWarning,
   MethodName,
 } from './types.ts';

@@ -1,4 +1,5 @@
 import type { DesignGrade } from '../grade/index.ts';
+import type { EstimateWarning } from '../its/types.ts';
 import type { GateThresholds, QpSolver } from '../scm/index.ts';
 
 /**
@@ -82,11 +83,8 @@ export interface EvaluationDeps {
   qpSolver?: QpSolver;
 }
 
-export interface EstimateWarning {
-  code: string;
-  severity: 'info' | 'warn' | 'block';
-  message: string;
-}
+/** The §4 warning shape, shared with the ITS driver (one definition). */
+export type { EstimateWarning };
 
 /** EVALUATION.md §4 `Estimate`, exactly. A block warning sets estimate and ci95 to NaN. */
 export interface Estimate {
