@@ -80,6 +80,7 @@ export async function listDueItems(uc: UseCaseCtx, q: DueItemListInput) {
     dueBy,
     today,
   });
+  uc.auditRead({ route: 'GET /due-items', filters: q, count: rows.length, ids: rows.map((r) => r.id) });
   return rows.map((r) => present(uc, r, mine, codes, today));
 }
 

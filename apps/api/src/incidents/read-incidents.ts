@@ -122,6 +122,7 @@ export async function listIncidents(uc: UseCaseCtx, q: IncidentListQuery): Promi
     source: x.source as Source,
     portion: uc.mark(labelId),
   }));
+  uc.auditRead({ route: 'GET /incidents', filters: q, count: items.length, ids: items.map((i) => i.id) });
   return {
     items,
     total: r.total,
