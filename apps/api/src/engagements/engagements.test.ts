@@ -96,6 +96,16 @@ describe('editing and the lifecycle', () => {
     expect((await planner.get(`/api/v1/engagements/${id}`)).body.data.title).toBe('Renamed once');
   });
 
+  it('refuses an edit that lowers the classification: that is a two-person downgrade, not an update', async () => {
+    const made = await planner.send('POST', '/api/v1/engagements', { ...draft, code: 'TST-2030-010', label: { level: 'HUB-RESTRICTED', releasableTo: ['XHN'], restrictive: [], handling: [] } });
+    expect(made.status).toBe(201);
+    const lower = await planner.send('PUT', `/api/v1/engagements/${made.body.data.id}`, { version: 1, engagement: { ...draft, code: 'TST-2030-010' } });
+    expect(lower.status).toBe(400);
+    expect(lower.body.error.fields).toEqual([{ path: 'label', message: expect.stringContaining('Change classification') }]);
+    const same = await planner.send('PUT', `/api/v1/engagements/${made.body.data.id}`, { version: 1, engagement: { ...draft, code: 'TST-2030-010', title: 'Kept label', label: { level: 'HUB-RESTRICTED', releasableTo: ['XHN'], restrictive: [], handling: [] } } });
+    expect(same.status).toBe(200);
+  });
+
   it('walks draft → proposed → approved → ongoing → completed and enforces the guards', async () => {
     const id = (await planner.get('/api/v1/engagements?q=TST-2030-001')).body.data.items[0].id;
     const step = (who: Agent, to: string, version: number, extra: Record<string, string> = {}) =>
