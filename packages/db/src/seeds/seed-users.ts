@@ -5,20 +5,6 @@ import type { Db } from '../runtime/pools';
 import { demoTotpSecret, hashPassword, sealSecret } from '../crypto';
 import { DEMO_PASSWORD, DEMO_USERS, type SeedUser } from './users';
 
-/**
- * Releasing officers for the two-person downgrade (ACCESS.md §3 step 7): the originator of the
- * demo engagements is XHN-SECCOOP, so two of its officers hold the role — the approver, and a
- * dedicated releasing officer with no write roles. Both use TOTP (a downgrade asks for step-up).
- */
-export const RELEASING_OFFICER_USERNAMES = ['approver', 'release.officer'];
-export const RELEASE_DEMO_USERS: SeedUser[] = [
-  { username: 'release.officer', displayName: 'Maj. Kim Sato', persona: 'Releasing officer (security cooperation)', orgCode: 'XHN-SECCOOP', nationality: 'XHN', partner: false, roles: ['viewer', 'releasing_officer'], clearance: { level: 'HUB-CONFIDENTIAL', compartments: [] }, communities: ['*'], mfa: true },
-];
-
-/** The demo users with the releasing-officer role added where the seed grants it. */
-const withReleasingOfficers = (us: SeedUser[]): SeedUser[] =>
-  us.map((u) => (RELEASING_OFFICER_USERNAMES.includes(u.username) && !u.roles.includes('releasing_officer') ? { ...u, roles: [...u.roles, 'releasing_officer'] } : u));
-
 export interface SeededUser {
   username: string;
   persona: string;
@@ -26,12 +12,12 @@ export interface SeededUser {
 }
 
 /** Insert users (skipping ones that exist or whose organisation is not loaded); returns who was created and their TOTP secrets. */
-export async function seedUsers(db: Db, secretKey: string, users: SeedUser[] = [...DEMO_USERS, ...RELEASE_DEMO_USERS], password = DEMO_PASSWORD): Promise<SeededUser[]> {
+export async function seedUsers(db: Db, secretKey: string, users: SeedUser[] = DEMO_USERS, password = DEMO_PASSWORD): Promise<SeededUser[]> {
   const orgs = new Map((await db.execute<{ id: string; code: string }>(sql`SELECT id, code FROM organisation`)).rows.map((r) => [r.code, r.id]));
   const comms = await db.select({ id: community.id, code: community.code }).from(community);
   const pwHash = await hashPassword(password);
   const out: SeededUser[] = [];
-  for (const u of withReleasingOfficers(users)) {
+  for (const u of users) {
     const orgId = orgs.get(u.orgCode);
     if (!orgId) continue; // a partial seed (one scenario) may lack this user's organisation
     const secret = u.mfa ? demoTotpSecret(u.username) : null;
