@@ -18,7 +18,7 @@ import { createContext } from '../../apps/api/src/create-context';
 import { buildApp } from '../../apps/api/src/app';
 import { DATA_DIR, PG_PORT, RESULTS_DIR, benchSeconds, commit, freePort, ms2, printTable, report, today } from './lib/common';
 import { generated, openBenchServer } from './lib/database';
-import { startApi, type ApiProcess } from './lib/api-process';
+import { ensureServerBundle, startApi, type ApiProcess } from './lib/api-process';
 import { drive, login, probe, quantile, type LoadResult, type Session } from './lib/load';
 import { cpuWindow, peakRssMiB, type CpuWindow } from './lib/proc';
 import { driveSql, explain, installRecorder, record, shorten, withoutAccessPredicate, type Recorded, type SqlResult } from './lib/sql';
@@ -69,6 +69,7 @@ interface Run {
 const pick = <T extends { key: string }>(all: readonly T[], env: string | undefined): T[] => (env ? all.filter((x) => env.split(',').includes(x.key)) : [...all]);
 
 async function main() {
+  ensureServerBundle();
   commit(); // the commit is read once, when the run starts
   const marker = generated();
   if (!marker) {

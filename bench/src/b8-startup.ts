@@ -9,7 +9,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { commit, freePort, ms2, printTable, report } from './lib/common';
-import { startApi } from './lib/api-process';
+import { ensureServerBundle, startApi } from './lib/api-process';
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -28,6 +28,7 @@ async function timeStart(dataDir: string, pgPort: number): Promise<{ s: number; 
 }
 
 async function main() {
+  ensureServerBundle();
   commit(); // the commit is read once, when the run starts
   const runs = Number(process.env.BENCH_B8_RUNS ?? 3);
   const cold: number[] = [];

@@ -1,5 +1,5 @@
-/** The API server as a child process (`node --import tsx apps/api/src/main.ts`), started and stopped by PID. */
-import { spawn, type ChildProcess } from 'node:child_process';
+/** The API server as a child process (`node apps/api/dist/main.mjs`, as `npm start` runs it), started and stopped by PID. */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { REPO_DIR, sleep } from './common';
@@ -23,6 +23,12 @@ export interface ApiOptions {
   timeoutMs?: number;
 }
 
+/** Build the server bundle when a source is newer than it (what `npm start` does before starting). */
+export function ensureServerBundle(): void {
+  const r = spawnSync(process.execPath, ['scripts/build-server.mjs', '--if-stale'], { cwd: REPO_DIR, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('could not build the server bundle');
+}
+
 /** Spawn the server on 127.0.0.1 with its own data folder and ports; the environment's ENTENTE_* are not inherited. */
 export function startApi(o: ApiOptions): ApiProcess {
   const env: Record<string, string> = {};
@@ -35,8 +41,9 @@ export function startApi(o: ApiOptions): ApiProcess {
     ENTENTE_SEED: o.seed,
     ENTENTE_LOG_LEVEL: o.logLevel,
   });
+  // The server runs as `npm start` runs it: from the prebuilt bundle (ensureServerBundle() first).
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], { cwd: REPO_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--enable-source-maps', 'apps/api/dist/main.mjs'], { cwd: REPO_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
   if (child.pid === undefined) throw new Error('could not start the API server');
   const pid = child.pid;
   let out = '';
