@@ -33,7 +33,7 @@ const config: EvaluationConfig = {
   methods: ['before_after', 'interrupted_time_series', 'difference_in_differences'],
   seed: 'hoa-atalanta',
   profile: 'full',
-  its: { bootstrapDraws: 500 },
+  its: { bootstrapDraws: 500, comparative: true },
 };
 
 describe('evaluate(): HoA vs Gulf of Guinea around Atalanta', () => {
@@ -114,6 +114,17 @@ describe('evaluate(): HoA vs Gulf of Guinea around Atalanta', () => {
     const tb = r.supporting.find((e) => e.variant === 'two_by_two')!;
     expect(tb.estimate).toBeCloseTo(3.015810276679842, 9);
     expect(tb.ci95[0]).toBeCloseTo(1.905138979, 6);
+  });
+
+  it('comparative ITS (supporting): relative level change 8.19 (Driscoll–Kraay 3.38–19.88), level 3', () => {
+    const c = r.supporting.find((e) => e.variant === 'comparative')!;
+    expect(c.estimate).toBeCloseTo(8.19303797778846, 5);
+    expect(c.ci95[0]).toBeCloseTo(3.376909593, 4);
+    expect(c.ci95[1]).toBeCloseTo(19.87790003, 3);
+    expect(c.diagnostics.slopeIrr).toBeCloseTo(0.93219286, 6);
+    expect(c.diagnostics.alpha).toBeCloseTo(0.3803381, 5);
+    expect(c.warnings.map((w) => w.code)).toEqual(['OVERLAPPING_INTERVENTIONS']);
+    expect(c.design.level).toBe(3);
   });
 
   it('series: observed per role, the event study with its reference bin', () => {

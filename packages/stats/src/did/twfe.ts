@@ -115,7 +115,8 @@ export interface EventCoefficient {
   status: 'estimated' | 'reference' | 'separated' | 'empty';
 }
 
-export type PretrendVerdict = 'pass' | 'fail';
+/** 'untested' when no pre-period bin besides the reference exists (nothing to compare). */
+export type PretrendVerdict = 'pass' | 'fail' | 'untested';
 
 export interface PretrendCheck {
   verdict: PretrendVerdict;
@@ -249,13 +250,17 @@ export function eventStudy(panel: DidPanel, options: EventStudyOptions = {}): Ev
     .filter((c) => c.k <= -2 && (c.status === 'separated' || (c.irr !== null && (c.irr < lo || c.irr > hi))))
     .map((c) => c.k);
   // A separated pre-period bin (no treated events at all) is as far from parallel as it gets.
-  const verdict: PretrendVerdict = untestable
-    ? outsideBand.length > 0
-      ? 'fail'
-      : 'pass'
-    : wald.df > 0 && wald.pValue < (options.waldAlpha ?? 0.1)
-      ? 'fail'
-      : 'pass';
+  const preBins = coefficients.filter((c) => c.k <= -2).length;
+  const verdict: PretrendVerdict =
+    preBins === 0
+      ? 'untested'
+      : units.comparison < minUnits
+        ? outsideBand.length > 0
+          ? 'fail'
+          : 'pass'
+        : wald.df > 0 && wald.pValue < (options.waldAlpha ?? 0.1)
+          ? 'fail'
+          : 'pass';
   return {
     coefficients,
     fit: cf.fit,

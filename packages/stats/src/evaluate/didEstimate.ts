@@ -122,7 +122,13 @@ export function didEstimates(
         ...(thr.pretrendAlpha !== undefined ? { waldAlpha: thr.pretrendAlpha } : {}),
         ...(thr.ratioBand ? { ratioBand: thr.ratioBand } : {}),
       });
-      pretrend = es.pretrend.verdict;
+      pretrend = es.pretrend.verdict === 'untested' ? null : es.pretrend.verdict;
+      if (es.pretrend.verdict === 'untested')
+        warn(
+          'PRETREND_UNTESTED',
+          'warn',
+          'No pre-period bin besides the reference: parallel trends cannot be checked.',
+        );
       series.eventStudy = {
         binMonths,
         verdict: es.pretrend.verdict,

@@ -2,7 +2,7 @@ import { buildContext, ENGINE_VERSION, sumSeries } from './context.ts';
 import { didEstimates } from './didEstimate.ts';
 import { canonicalJson, sha256Hex } from './hash.ts';
 import { scmEstimate } from './scmEstimate.ts';
-import { beforeAfterEstimate, itsEstimate } from './singleSeries.ts';
+import { beforeAfterEstimate, comparativeItsEstimate, itsEstimate } from './singleSeries.ts';
 import type {
   Estimate,
   EvaluationConfig,
@@ -61,8 +61,10 @@ export function evaluate(
   const supporting: Estimate[] = [];
   for (const m of config.methods) {
     if (m === 'before_after') estimates.push(beforeAfterEstimate(ctx));
-    else if (m === 'interrupted_time_series') estimates.push(itsEstimate(ctx, series));
-    else if (m === 'difference_in_differences') {
+    else if (m === 'interrupted_time_series') {
+      estimates.push(itsEstimate(ctx, series));
+      if (config.its?.comparative) supporting.push(comparativeItsEstimate(ctx));
+    } else if (m === 'difference_in_differences') {
       const r = didEstimates(ctx, series);
       estimates.push(r.headline);
       supporting.push(...r.supporting);

@@ -1,5 +1,5 @@
 import { StatsError } from '../errors.ts';
-import { runIts } from '../its/index.ts';
+import { runComparativeIts, runIts } from '../its/index.ts';
 import { beforeAfter } from '../rates/index.ts';
 import {
   blockedEstimate,
@@ -198,5 +198,116 @@ export function itsEstimate(ctx: Context, series: EvaluationSeries): Estimate {
       severity: 'block',
       message: e.message,
     });
+  }
+}
+
+/**
+ * Comparative ITS (§4.3, level 3): the treated aggregate against the comparison aggregate, every
+ * term interacted with the treated indicator; the effect is the treated level change net of the
+ * comparison's. Uses the longest run around T0 where both aggregates are observed.
+ */
+export function comparativeItsEstimate(ctx: Context): Estimate {
+  const estimand = 'level change at T0 relative to the comparison series (IRR)';
+  const n = ctx.months.length;
+  const treated = ctx.areas.filter((a) => a.role === 'treated');
+  const comparison = ctx.areas.filter((a) => a.role === 'comparison');
+  const yT = sumSeries(
+    treated.map((a) => a.y),
+    n,
+  );
+  const yC = sumSeries(
+    comparison.map((a) => a.y),
+    n,
+  );
+  const both = yT.map((v, t) => (v === null || yC[t] === null ? null : v));
+  const span = treated.length > 0 && comparison.length > 0 ? contiguousSpan(both, ctx.t0Index) : null;
+  if (!span)
+    return blockedEstimate(
+      ctx,
+      'interrupted_time_series',
+      estimand,
+      { code: 'MISSING_AT_T0', severity: 'block', message: 'No treated and comparison months around T0.' },
+      'comparative',
+    );
+  const [a, b] = span;
+  const eT = sumExposure(treated, n)?.slice(a, b);
+  const eC = sumExposure(comparison, n)?.slice(a, b);
+  const cfg = ctx.config.its ?? {};
+  try {
+    const r = runComparativeIts({
+      months: b - a,
+      startMonth: ((ctx.startMonth - 1 + a) % 12) + 1,
+      t0Index: ctx.t0Index - a,
+      ...(cfg.harmonics !== undefined ? { harmonics: cfg.harmonics } : {}),
+      sourceSwitches: ctx.switches.map((s) => s - a),
+      transitionMonths: ctx.config.transitionMonths ?? 0,
+      yTreated: yT.slice(a, b) as number[],
+      yComparison: yC.slice(a, b) as number[],
+      ...(eT ? { exposureTreated: eT } : {}),
+      ...(eC ? { exposureComparison: eC } : {}),
+      ...(cfg.hacLag !== undefined ? { hacLag: cfg.hacLag } : {}),
+    });
+    const warnings: EstimateWarning[] = [];
+    if (!r.fit.converged)
+      warnings.push({
+        code: 'GLM_NOT_CONVERGED',
+        severity: 'block',
+        message: 'The NB2 fit did not converge.',
+      });
+    const pre = ctx.t0Index - a;
+    const post = b - ctx.t0Index - (ctx.config.transitionMonths ?? 0);
+    if (Math.min(pre, post) < 8)
+      warnings.push({
+        code: 'TOO_FEW_POINTS',
+        severity: 'block',
+        message: `Only ${Math.min(pre, post)} months on one side of T0.`,
+      });
+    else if (Math.min(pre, post) < 12)
+      warnings.push({
+        code: 'FEW_POINTS',
+        severity: 'warn',
+        message: `Only ${Math.min(pre, post)} months on one side of T0.`,
+      });
+    if (ctx.others.some((o) => Math.abs(o - ctx.t0Index) <= 12))
+      warnings.push({
+        code: 'OVERLAPPING_INTERVENTIONS',
+        severity: 'warn',
+        message: 'Other interventions within ±12 months of T0.',
+      });
+    return envelope(
+      ctx,
+      {
+        method: 'interrupted_time_series',
+        variant: 'comparative',
+        estimand,
+        estimate: r.level.irr,
+        ci95: r.level.ci,
+        ciMethod: `NB2 ML (shared α), ${r.covariance.kind} (Driscoll–Kraay)`,
+        pValue: r.level.pValue,
+        warnings,
+        diagnostics: {
+          slopeIrr: r.slope.irr,
+          slopeLower: r.slope.ci[0],
+          slopeUpper: r.slope.ci[1],
+          preTrendDifferenceIrr: r.preTrendDifference.irr,
+          alpha: r.fit.alpha,
+          hacLag: r.hacLag,
+          spanFrom: ctx.months[a]!,
+          spanTo: ctx.months[b - 1]!,
+          comparisonAreas: comparison.length,
+        },
+      },
+      {},
+      { missingMonths: n - (b - a) },
+    );
+  } catch (e) {
+    if (!(e instanceof StatsError)) throw e;
+    return blockedEstimate(
+      ctx,
+      'interrupted_time_series',
+      estimand,
+      { code: e.code, severity: 'block', message: e.message },
+      'comparative',
+    );
   }
 }

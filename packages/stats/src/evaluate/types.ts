@@ -70,7 +70,13 @@ export interface EvaluationConfig {
     leads?: number;
     lags?: number;
   };
-  its?: { harmonics?: number; hacLag?: number; bootstrapDraws?: number };
+  its?: {
+    harmonics?: number;
+    hacLag?: number;
+    bootstrapDraws?: number;
+    /** Also run comparative ITS (treated vs comparison aggregate, level 3) as a supporting estimate. */
+    comparative?: boolean;
+  };
   beforeAfter?: { windowMonths?: number };
   scm?: { outcome?: 'rate' | 'log1p'; vMode?: 'identity' | 'search' };
   /** SHA-256 of the subject's permitted label set, supplied by the caller (§0). */
@@ -150,7 +156,7 @@ export interface EvaluationResult {
   profile: 'screening' | 'full';
   /** One headline estimate per method requested, in request order. */
   estimates: Estimate[];
-  /** Supporting estimates: the 2×2 DiD, the displacement ring and the net estimate. */
+  /** Supporting estimates: comparative ITS, the 2×2 DiD, the displacement ring and the net estimate. */
   supporting: Estimate[];
   series: EvaluationSeries;
 }
