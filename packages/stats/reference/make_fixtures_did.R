@@ -107,6 +107,15 @@ agg <- function(a) { a <- a / sum(a); c(est = sum(a * st$beta), se = sqrt(drop(t
 by_e <- lapply(sort(unique(cells$e)), function(ee) {
   a <- ifelse(cells$e == ee, as.numeric(size[as.character(cells$g)]), 0); c(e = ee, agg(a)) })
 overall <- agg(colSums(X))
+# Cohort-specific leads and lags (k = floor((t - g)/6), k = -1 omitted per cohort) against the
+# never-treated units; Wald over every cohort lead (k <= -2).
+kk <- ifelse(is.na(d$G), NA, floor((d$period - d$G) / bw))
+ev <- unique(data.frame(g = d$G, k = kk)[!is.na(kk) & kk != -1, ]); ev <- ev[order(ev$g, ev$k), ]
+XE <- sapply(seq_len(nrow(ev)), function(j) as.numeric(!is.na(kk) & d$G == ev$g[j] & kk == ev$k[j]))
+XE[is.na(XE)] <- 0
+sa <- fit_dummy(d, XE)
+lead <- which(ev$k <= -2)
+Wl <- drop(t(sa$beta[lead]) %*% solve(sa$V[lead, lead]) %*% sa$beta[lead])
 write_fixture("did_staggered_wooldridge",
   list(model = "extended Poisson TWFE: columns 1[G=g] 1[floor((t-g)/6)=e], e >= 0; never- and not-yet-treated are controls",
        covariance = "sandwich::vcovCL(cluster = ~unit, type = 'HC1', cadjust = TRUE)",
@@ -114,7 +123,8 @@ write_fixture("did_staggered_wooldridge",
   list(coefficients = 1e-6, cr1 = 1e-6),
   c(panel_inputs(P), list(binWidth = bw)),
   list(cells = cells, tau = st$beta, cr1 = st$V,
-       byEventTime = do.call(rbind, by_e), overall = as.list(overall)))
+       byEventTime = do.call(rbind, by_e), overall = as.list(overall),
+       leads = list(g = ev$g[lead], k = ev$k[lead], theta = sa$beta[lead], wald = Wl, df = length(lead))))
 
 # 3. HoA box vs Gulf of Guinea box around Operation Atalanta (real data, §6.2) ---------------------
 # Crime at Sea: Benden, Feng, Howell & Dalla Riva (2021), "Crime at Sea: A Global Database of

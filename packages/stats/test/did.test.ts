@@ -119,6 +119,7 @@ describe('did_staggered_wooldridge (R glm + vcovCL, delta method)', () => {
       cr1: number[][];
       byEventTime: number[][];
       overall: { est: number; se: number };
+      leads: { g: number[]; k: number[]; theta: number[]; wald: number; df: number };
     }
   >('did_staggered_wooldridge');
   const r = staggeredDid(toPanel(fx.inputs), { binWidth: fx.inputs.binWidth });
@@ -145,7 +146,19 @@ describe('did_staggered_wooldridge (R glm + vcovCL, delta method)', () => {
     expectClose(r.overall.coefficient, fx.outputs.overall.est, 1e-6, 'ATT');
     expectClose(r.overall.se, fx.outputs.overall.se, 1e-6, 'ATT se');
     expect(r.controls).toBe('never_treated');
-    expect(r.pretrend.leads.length).toBeGreaterThan(0);
+  });
+
+  it('cohort-specific leads against the never-treated and their Wald match', () => {
+    const L = fx.outputs.leads;
+    expect(r.pretrend.leads.map((l) => [l.g, l.k])).toEqual(L.g.map((g, i) => [g, L.k[i]]));
+    expectAllClose(
+      r.pretrend.leads.map((l) => l.theta),
+      L.theta,
+      1e-6,
+      'lead theta',
+    );
+    expectClose(r.pretrend.wald.statistic, L.wald, 1e-6, 'lead Wald');
+    expect(r.pretrend.wald.df).toBe(L.df);
   });
 });
 
