@@ -132,6 +132,25 @@ describe('evaluate() on synthetic panels', () => {
     expect(r.estimates[0]!.estimate).toBeLessThan(1);
   });
 
+  it('inputsHash covers the window slice only; year-precision dates sit at the start of the year', () => {
+    const p = synth('h', () => 1);
+    const cfg = { ...base, methods: ['before_after' as const], window: { from: '2011-01', to: '2015-12' } };
+    const changedOutside: EvaluationPanel = {
+      ...p,
+      areas: p.areas.map((a, u) =>
+        u === 0 ? { ...a, y: a.y.map((v, t) => (t === 0 ? (v ?? 0) + 7 : v)) } : a,
+      ),
+    };
+    expect(evaluate(changedOutside, cfg).inputsHash).toBe(evaluate(p, cfg).inputsHash);
+    const inside = { ...p, interventions: [{ date: '2014', precision: 'year' as const, label: 'x' }] };
+    const r = evaluate(inside, { ...base, methods: ['before_after'] });
+    expect(r.estimates[0]!.warnings.map((w) => w.code)).toContain('CONFOUNDED_WINDOW');
+    const before = { ...p, interventions: [{ date: '2009', precision: 'year' as const, label: 'x' }] };
+    expect(
+      evaluate(before, { ...base, methods: ['before_after'] }).estimates[0]!.warnings.map((w) => w.code),
+    ).not.toContain('CONFOUNDED_WINDOW');
+  });
+
   it('synthetic control without a solver is blocked, the rest still runs', () => {
     const r = evaluate(
       synth('x', () => 1),

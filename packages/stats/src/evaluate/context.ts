@@ -5,8 +5,18 @@ import type { Estimate, EstimateWarning, EvaluationConfig, EvaluationPanel, Pane
 /** Engine version recorded with every result and hashed into inputsHash. */
 export const ENGINE_VERSION = '@entente/stats 0.1.0 (evaluate 1)';
 
-/** Months between two 'YYYY-MM' strings (b − a). */
-export function monthDiff(a: string, b: string): number {
+/**
+ * The month a date falls in, 'YYYY-MM': month- and year-precision dates are placed at the start of
+ * their period (§6.3), so '2011' is 2011-01.
+ */
+export function toMonth(date: string): string {
+  return date.length === 4 ? `${date}-01` : date.slice(0, 7);
+}
+
+/** Months between two dates' months (b − a); accepts 'YYYY', 'YYYY-MM' and 'YYYY-MM-DD'. */
+export function monthDiff(a0: string, b0: string): number {
+  const a = toMonth(a0);
+  const b = toMonth(b0);
   const [ya, ma] = [Number(a.slice(0, 4)), Number(a.slice(5, 7))];
   const [yb, mb] = [Number(b.slice(0, 4)), Number(b.slice(5, 7))];
   return (yb - ya) * 12 + (mb - ma);
@@ -54,7 +64,7 @@ export function buildContext(panel: EvaluationPanel, config: EvaluationConfig, i
     y: a.y.slice(from, to + 1),
     ...(a.exposure ? { exposure: a.exposure.slice(from, to + 1) } : {}),
   }));
-  const idx = (date: string): number => monthDiff(months[0]!, date.slice(0, 7));
+  const idx = (date: string): number => monthDiff(months[0]!, date);
   const t0Index = idx(config.t0);
   check(t0Index > 0 && t0Index < months.length, 'evaluate: T0 must fall inside the window with a pre-period');
   const switches = [...new Set(panel.sourceSwitches.map(idx))]

@@ -1,4 +1,4 @@
-import { buildContext, ENGINE_VERSION, sumSeries } from './context.ts';
+import { buildContext, ENGINE_VERSION, monthDiff, sumSeries } from './context.ts';
 import { didEstimates } from './didEstimate.ts';
 import { canonicalJson, sha256Hex } from './hash.ts';
 import { scmEstimate } from './scmEstimate.ts';
@@ -24,12 +24,30 @@ export function inputsHashOf(
 ): string {
   return hash(
     canonicalJson({
-      panel,
+      panel: { ...panel, ...sliceOf(panel, config) },
       config,
       engineVersion: ENGINE_VERSION,
       permittedLabelHash: config.permittedLabelHash ?? null,
     }),
   );
+}
+
+/** The months and area series inside the configured window: what the methods actually read. */
+function sliceOf(
+  panel: EvaluationPanel,
+  config: EvaluationConfig,
+): Pick<EvaluationPanel, 'months' | 'areas'> {
+  const n = panel.months.length;
+  const from = config.window?.from ? Math.max(0, monthDiff(panel.months[0]!, config.window.from)) : 0;
+  const to = config.window?.to ? Math.min(n - 1, monthDiff(panel.months[0]!, config.window.to)) : n - 1;
+  return {
+    months: panel.months.slice(from, to + 1),
+    areas: panel.areas.map((a) => ({
+      ...a,
+      y: a.y.slice(from, to + 1),
+      ...(a.exposure ? { exposure: a.exposure.slice(from, to + 1) } : {}),
+    })),
+  };
 }
 
 /**
