@@ -37,9 +37,10 @@ export function treatmentColumn(panel: DidPanel, rows: PanelRows): IndicatorColu
 }
 
 /**
- * Areas below which CR1 is not used for intervals (default 5 = the §4.4 threshold of a testable
- * pre-trend): with 1–4 comparison units the cluster-robust variance is degenerate or nearly so, and
- * the quasi-Poisson variance is reported instead (randomisation inference still gives the p).
+ * Areas (clusters) below which CR1 is not used for intervals: with two areas the fixed-effect score
+ * equations make every cluster score zero (CR1 = 0 exactly), and with three or four CR1 has rank ≤ 3
+ * and is unusable; the quasi-Poisson variance φ·(X̃ᵀWX̃)⁻¹ is reported instead and named in
+ * ciMethod. FEW_CLUSTERS (< 30) still applies above this, with randomisation inference for the p.
  */
 export const MIN_CLUSTERS_FOR_CR1 = 5;
 
