@@ -50,7 +50,7 @@ async function main() {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  const context = { dbMode: 'embedded PostgreSQL (fresh folder per run)', runs, measuredFrom: 'spawn of node --import tsx apps/api/src/main.ts to "Entente is ready"' };
+  const context = { dbMode: 'embedded PostgreSQL (fresh folder per run)', runs, measuredFrom: 'spawn of node apps/api/dist/main.mjs (the bundle npm start runs) to "Entente is ready"' };
   report('b8', { bench: 'B8', figure: 'first_start', value: ms2(median(cold)), unit: 's', goal: '< 30 s', spread: [ms2(Math.min(...cold)), ms2(Math.max(...cold))], samples: cold.map(ms2), selfReported: self.cold }, context);
   report('b8', { bench: 'B8', figure: 'warm_restart', value: ms2(median(warm)), unit: 's', goal: '< 3 s', spread: [ms2(Math.min(...warm)), ms2(Math.max(...warm))], samples: warm.map(ms2), selfReported: self.warm }, context);
   printTable(['figure', 'median s', 'min s', 'max s', 'goal'], [
