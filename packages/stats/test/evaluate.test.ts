@@ -130,6 +130,11 @@ describe('evaluate() on synthetic panels', () => {
     expect(r.estimates[0]!.variant).toBe('staggered');
     expect(r.estimates[0]!.warnings.map((w) => w.code)).toContain('STAGGERED_ADOPTION');
     expect(r.estimates[0]!.estimate).toBeLessThan(1);
+    const es = r.series.eventStudy!;
+    expect(es.rule).toBe('wald (cohort leads)');
+    expect(es.points.filter((p) => p.reference)).toHaveLength(1);
+    expect(es.points.some((p) => p.k <= -2 && p.status.startsWith('cohort'))).toBe(true);
+    expect(es.points.some((p) => p.k >= 0)).toBe(true);
   });
 
   it('inputsHash covers the window slice only; year-precision dates sit at the start of the year', () => {

@@ -10,6 +10,7 @@ import {
   type DidPanel,
   type RandomisationResult,
 } from '../did/index.ts';
+import { normalQuantile } from '../dists/index.ts';
 import { StatsError } from '../errors.ts';
 import { blockedEstimate, envelope, monthDiff, type Context } from './context.ts';
 import type { Estimate, EstimateWarning, EvaluationSeries } from './types.ts';
@@ -84,6 +85,48 @@ export function didEstimates(
         pretrendP: r.pretrend.wald.pValue,
       });
       r.byEventTime.forEach((b) => Object.assign(d, { [`tau_e${b.e}`]: b.effect.irr }));
+      // The plot for staggered adoption: τ(e) after adoption, and each cohort's leads before it
+      // (k ≤ −2, against the controls), with the reference bin k = −1.
+      const q = normalQuantile(0.975);
+      series.eventStudy = {
+        binMonths,
+        verdict:
+          r.pretrend.wald.df === 0
+            ? 'untested'
+            : r.pretrend.wald.pValue < (thr.pretrendAlpha ?? 0.1)
+              ? 'fail'
+              : 'pass',
+        rule: 'wald (cohort leads)',
+        points: [
+          ...r.pretrend.leads.map((l) => ({
+            k: l.k,
+            fromMonth: l.k * binMonths,
+            irr: Math.exp(l.theta),
+            ci: [Math.exp(l.theta - q * l.se), Math.exp(l.theta + q * l.se)] as [number, number],
+            reference: false,
+            pooled: false,
+            status: `cohort ${ctx.months[l.g] ?? l.g}`,
+          })),
+          {
+            k: -1,
+            fromMonth: -binMonths,
+            irr: 1,
+            ci: [1, 1] as [number, number],
+            reference: true,
+            pooled: false,
+            status: 'reference',
+          },
+          ...r.byEventTime.map((b) => ({
+            k: b.e,
+            fromMonth: b.e * binMonths,
+            irr: b.effect.irr,
+            ci: b.effect.ci,
+            reference: false,
+            pooled: false,
+            status: `tau(e), ${b.cohorts} cohort(s)`,
+          })),
+        ],
+      };
       if (r.pretrend.wald.df > 0 && comparison >= (thr.minUnitsForWald ?? 5))
         pretrend = r.pretrend.wald.pValue < (thr.pretrendAlpha ?? 0.1) ? 'fail' : 'pass';
       statistic = (a) => {
