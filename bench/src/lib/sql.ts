@@ -30,7 +30,10 @@ export function installRecorder(): void {
   const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
   const original = proto.query;
   proto.query = function (this: unknown, ...args: unknown[]) {
-    if (sink) {
+    // Only the application role's statements belong to a request; the owner connection runs
+    // background work at the same time (the audit read flusher) that must not be replayed.
+    const user = (this as { connectionParameters?: { user?: string } }).connectionParameters?.user;
+    if (sink && user === 'entente_app') {
       const c = args[0];
       if (typeof c === 'string') sink.push({ text: c, values: Array.isArray(args[1]) ? [...(args[1] as unknown[])] : [] });
       else if (c && typeof c === 'object' && typeof (c as { text?: unknown }).text === 'string') {
