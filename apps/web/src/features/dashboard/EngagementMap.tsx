@@ -3,60 +3,13 @@
  * engagement points as a circle layer. No glyphs, so no text/symbol layers. The worker is set explicitly for Vite.
  */
 import { useEffect, useRef, useState } from 'react';
-import { AttributionControl, Map as MapLibre, NavigationControl, Popup, setWorkerUrl } from 'maplibre-gl';
+import { Popup, type Map as MapLibre } from 'maplibre-gl';
 import type { ExpressionSpecification, GeoJSONSource, StyleSpecification } from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import 'maplibre-gl/dist/maplibre-gl.css';
-import countriesUrl from 'world-atlas/countries-110m.json?url';
-import { feature } from 'topojson-client';
 import type { FeatureCollection, Point } from 'geojson';
 import type { MapPoint } from '@entente/contracts';
 import { ENGAGEMENT_TYPES, typeColour, typeLabel } from '../../lib/engagementTypes';
 import { formatDate } from '../../lib/format';
-
-setWorkerUrl(workerUrl);
-
-type Topology = Parameters<typeof feature>[0];
-
-let countriesPromise: Promise<FeatureCollection> | null = null;
-/** Natural Earth 1:110m countries, bundled with the app and converted from TopoJSON once. */
-function loadCountries(): Promise<FeatureCollection> {
-  countriesPromise ??= fetch(countriesUrl)
-    .then((r) => r.json() as Promise<Topology>)
-    .then((topology) => planar(feature(topology, 'countries') as unknown as FeatureCollection));
-  return countriesPromise;
-}
-
-type Ring = number[][];
-/** Rings that cross the antimeridian (Russia, Fiji) continue past ±180° instead of jumping across the map. */
-function unwrap(ring: Ring): Ring {
-  let shift = 0;
-  return ring.map((pt, i) => {
-    const prev = ring[i - 1];
-    if (prev && pt[0] !== undefined && prev[0] !== undefined) {
-      const d = pt[0] - prev[0];
-      if (d > 180) shift -= 360;
-      else if (d < -180) shift += 360;
-    }
-    return [(pt[0] ?? 0) + shift, pt[1] ?? 0];
-  });
-}
-
-/** Natural Earth for a flat map: without Antarctica (a ring around the pole) and with unwrapped rings. */
-function planar(fc: FeatureCollection): FeatureCollection {
-  return {
-    type: 'FeatureCollection',
-    features: fc.features
-      .filter((f) => f.id !== '010')
-      .map((f) => {
-        const g = f.geometry;
-        if (g.type === 'Polygon') return { ...f, geometry: { ...g, coordinates: g.coordinates.map(unwrap) } };
-        if (g.type === 'MultiPolygon')
-          return { ...f, geometry: { ...g, coordinates: g.coordinates.map((p) => p.map(unwrap)) } };
-        return f;
-      }),
-  };
-}
+import { createBaseMap } from '../../lib/baseMap';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -149,42 +102,15 @@ export default function EngagementMap({ points, onOpen }: Props) {
 
   useEffect(() => {
     if (!container.current) return;
-    let m: MapLibre;
-    try {
-      m = new MapLibre({
-        container: container.current,
-        style: STYLE,
-        center: [20, 15],
-        zoom: 1,
-        minZoom: 0.5,
-        maxZoom: 10,
-        attributionControl: false,
-        keyboard: true,
-        dragRotate: false,
-        pitchWithRotate: false,
-      });
-    } catch (err) {
-      setFailed(err instanceof Error ? err.message : 'WebGL is not available');
-      return;
-    }
-    map.current = m;
-    m.touchZoomRotate.disableRotation();
-    m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-    m.addControl(
-      new AttributionControl({ compact: true, customAttribution: 'Boundaries: Natural Earth' }),
-      'bottom-right',
-    );
-    m.getCanvas().setAttribute(
-      'aria-label',
-      'World map of engagements. Use + and − to zoom and the arrow keys to pan.',
-    );
-
-    m.on('load', () => {
-      setLoaded(true);
-      loadCountries()
-        .then((fc) => (m.getSource('countries') as GeoJSONSource | undefined)?.setData(fc))
-        .catch(() => setFailed('The country outlines could not be loaded.'));
+    const m = createBaseMap(container.current, {
+      style: STYLE,
+      center: [20, 15],
+      ariaLabel: 'World map of engagements. Use + and − to zoom and the arrow keys to pan.',
+      onLoaded: () => setLoaded(true),
+      onFailed: setFailed,
     });
+    if (!m) return;
+    map.current = m;
     m.on('click', 'points', (e) => {
       const f = e.features?.[0];
       if (!f || f.geometry.type !== 'Point') return;
