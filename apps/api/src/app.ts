@@ -26,6 +26,7 @@ import { adminRoutes } from './admin/routes';
 import { exchangeRoutes } from './engagements/exchange-routes';
 import { dueItemRoutes } from './due-items/routes';
 import { incidentRoutes } from './incidents/routes';
+import { evaluationRoutes } from './evaluation/routes';
 
 /** A ready-to-listen Fastify instance over the given context. */
 export async function buildApp(app: AppContext) {
@@ -65,6 +66,7 @@ export async function buildApp(app: AppContext) {
   for (const routes of [authRoutes, engagementRoutes, exchangeRoutes, partnerRoutes, agreementRoutes, strategyRoutes, referenceRoutes, dashboardRoutes, adminRoutes, dueItemRoutes])
     await f.register(routes(app), { prefix: API_PREFIX });
   await f.register(incidentRoutes(app), { prefix: API_PREFIX });
+  await f.register(evaluationRoutes(app), { prefix: API_PREFIX });
   f.get('/api/openapi.json', { schema: { hide: true } }, async () => f.swagger());
   const dist = app.config.webDist;
   if (dist && existsSync(dist)) {

@@ -9,5 +9,6 @@ export * from './partners';
 export * from './dashboard';
 export * from './admin';
 export * from './incidents';
+export * from './evaluation';
 export * from './relabel';
 export * from './routes';

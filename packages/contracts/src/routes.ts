@@ -57,4 +57,5 @@ export const ROUTES = {
   incidents: '/incidents',
   incidentSeries: '/incidents/series',
   areas: '/areas',
+  evaluationRun: '/evaluations/run',
 } as const;
