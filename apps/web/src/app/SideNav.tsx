@@ -77,6 +77,11 @@ export function SideNav({ me }: { me: Me }) {
                 Explore
               </Link>
             </li>
+            <li>
+              <Link to="/evaluate" activeProps={ACTIVE}>
+                Evaluate
+              </Link>
+            </li>
           </ul>
         </li>
         {can.administer(me) || can.readAudit(me) ? (

@@ -33,6 +33,7 @@ import { ImportPage } from '../features/import/ImportPage';
 import { IncidentImportPage } from '../features/incidents/IncidentImportPage';
 import { DatasetsPage } from '../features/incidents/DatasetsPage';
 import { ExplorePage } from '../features/incidents/ExplorePage';
+import { EvaluatePage } from '../features/evaluation/EvaluatePage';
 import { canImportIncidents, parseExploreSearch } from '../features/incidents/incidentsApi';
 import { UsersPage } from '../features/admin/UsersPage';
 import { AuditPage } from '../features/admin/AuditPage';
@@ -225,6 +226,12 @@ const incidentExploreRoute = createRoute({
   },
 });
 
+const evaluateRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'evaluate',
+  component: () => <EvaluatePage />,
+});
+
 const usersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'admin/users',
@@ -306,6 +313,7 @@ const routeTree = rootRoute.addChildren([
     incidentImportRoute,
     incidentDatasetsRoute,
     incidentExploreRoute,
+    evaluateRoute,
     usersRoute,
     userRoute,
     organisationsRoute,
