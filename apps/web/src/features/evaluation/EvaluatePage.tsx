@@ -23,6 +23,7 @@ import type { RunRequest, RunResult } from './evaluationApi';
 import './evaluation.css';
 
 const EvaluationEChart = lazy(() => import('./EvaluationEChart'));
+const EventStudyChart = lazy(() => import('./EventStudyChart'));
 
 type Method = (typeof EVALUATION_METHODS)[number];
 type FormState = {
@@ -392,6 +393,9 @@ export function EvaluationResults({
           {result.profile}.
         </p>
       </figure>
+      <Suspense fallback={<Spinner label="Loading the event study…" />}>
+        <EventStudyChart result={result} />
+      </Suspense>
     </div>
   );
 }
