@@ -11,6 +11,7 @@ const Env = z.object({
   ENTENTE_ORIGIN: z.string().optional(),
   ENTENTE_SECRET_KEY: z.string().min(32).optional(),
   ENTENTE_DEMO_DATA: z.string().optional(),
+  ENTENTE_MARINE_POLYS: z.string().optional(),
   ENTENTE_SEED: z.enum(['demo', 'none']).default('demo'),
   ENTENTE_WEB_DIST: z.string().optional(),
   ENTENTE_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
@@ -27,6 +28,8 @@ export interface Config {
   origin: string | undefined;
   secretKey: string | undefined;
   demoData: string | undefined;
+  /** Natural Earth marine polygons (GeoJSON) to use as analysis areas. */
+  marinePolys: string | undefined;
   seed: 'demo' | 'none';
   webDist: string | undefined;
   secureCookies: 'auto' | 'true' | 'false';
@@ -51,6 +54,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     origin: e.ENTENTE_ORIGIN,
     secretKey: e.ENTENTE_SECRET_KEY,
     demoData: e.ENTENTE_DEMO_DATA,
+    marinePolys: e.ENTENTE_MARINE_POLYS,
     seed: e.ENTENTE_SEED,
     webDist: e.ENTENTE_WEB_DIST,
     secureCookies: e.ENTENTE_SECURE_COOKIES,

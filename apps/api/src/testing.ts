@@ -2,6 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import { inject } from 'vitest';
 import { TOTP, Secret } from 'otpauth';
@@ -34,6 +35,8 @@ export async function startTestApp(): Promise<{ app: TestApp; ctx: AppContext; d
     ENTENTE_SEED: 'demo',
     ENTENTE_LOG_LEVEL: 'silent',
     ENTENTE_DATA_DIR: mkdtempSync(join(tmpdir(), 'entente-api-')),
+    // Tests use the shared marine polygons in place; the product ships none.
+    ENTENTE_MARINE_POLYS: fileURLToPath(new URL('../../../../shared/testdata/geo/ne_10m_geography_marine_polys.json', import.meta.url)),
   });
   const { ctx, booted } = await createContext(config, createLogger('silent'));
   const app = await buildApp(ctx);

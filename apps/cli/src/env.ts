@@ -8,6 +8,8 @@ export interface CliEnv {
   dataDir: string;
   embeddedPort: number;
   secretKey: string | undefined;
+  marinePolys: string | undefined;
+  demoData: string | undefined;
 }
 
 /** Parse the environment (flags override it in each command). */
@@ -21,6 +23,8 @@ export function readEnv(env: Record<string, string | undefined> = process.env): 
     dataDir: env.ENTENTE_DATA_DIR ?? '.data',
     embeddedPort: Number(env.ENTENTE_EMBEDDED_PG_PORT ?? 54329),
     secretKey: env.ENTENTE_SECRET_KEY,
+    marinePolys: env.ENTENTE_MARINE_POLYS,
+    demoData: env.ENTENTE_DEMO_DATA,
   };
 }
 

@@ -67,6 +67,7 @@ export async function importIncidentFile(
     labelId,
     communityId,
     userId: uc.subject.id,
+    areaSources: incidents.areaSourcesOf(uc.app.config),
     ...(q.datasetVersion ? { datasetVersion: q.datasetVersion } : {}),
     ...(q.acceptRejections ? { acceptRejections: true } : {}),
     ...(onProgress ? { onProgress } : {}),

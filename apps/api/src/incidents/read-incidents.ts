@@ -182,7 +182,7 @@ export async function listAreas(
   q: { kind?: string | undefined; q?: string | undefined },
 ): Promise<{ items: AnalysisAreaItem[] }> {
   // Built-in countries and marine regions are stored on first use (EVALUATION.md §2).
-  await incidents.ensureAnalysisAreas(uc.tx, await incidents.builtInAreas());
+  await incidents.ensureAnalysisAreas(uc.tx, await incidents.builtInAreas(incidents.areaSourcesOf(uc.app.config)));
   const rows = await scoped.listAreas(uc.tx, uc.scope, q);
   return { items: rows.map((a) => ({ ...a, kind: a.kind as AnalysisAreaItem['kind'] })) };
 }

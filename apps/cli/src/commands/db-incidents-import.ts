@@ -74,6 +74,7 @@ export async function importIncidentsCommand(
       communityCode: opts.community,
       acceptRejections: !!opts.acceptRejections,
       datasetVersion: opts.datasetVersion,
+      areaSources: incidents.areaSourcesOf(env),
       onProgress: (p) =>
         bar?.update(p.bytesRead, { records: p.records, rejected: p.rejected, rate: p.ratePerSec }),
     });

@@ -33,17 +33,13 @@ export interface AreaSources {
 
 const MARINE_FILE = 'geo/ne_10m_geography_marine_polys.json';
 
-export function defaultAreaSources(env: Record<string, string | undefined> = process.env): {
-  worldAtlasPath: string;
-  marinePath: string | null;
-} {
-  const demo = env.ENTENTE_DEMO_DATA ? join(env.ENTENTE_DEMO_DATA, MARINE_FILE) : null;
-  return {
-    worldAtlasPath:
-      env.ENTENTE_WORLD_ATLAS ?? createRequire(import.meta.url).resolve('world-atlas/countries-50m.json'),
-    marinePath: env.ENTENTE_MARINE_POLYS ?? (demo && existsSync(demo) ? demo : null),
-  };
+/** The area sources of a deployment's settings (read by the app's config, never here). */
+export function areaSourcesOf(settings: { marinePolys?: string | undefined; demoData?: string | undefined }): AreaSources {
+  const demo = settings.demoData ? join(settings.demoData, MARINE_FILE) : null;
+  return { marinePath: settings.marinePolys ?? (demo && existsSync(demo) ? demo : null) };
 }
+
+const bundledWorldAtlas = () => createRequire(import.meta.url).resolve('world-atlas/countries-50m.json');
 
 export interface BuiltAreas {
   areas: Area[];
@@ -55,7 +51,7 @@ let cache: { key: string; built: Promise<BuiltAreas> } | null = null;
 
 /** Countries + marine regions and their spatial index, built once per process and set of files. */
 export function builtInAreas(sources: AreaSources = {}): Promise<BuiltAreas> {
-  const s = { ...defaultAreaSources(), ...sources };
+  const s = { worldAtlasPath: sources.worldAtlasPath ?? bundledWorldAtlas(), marinePath: sources.marinePath ?? null };
   const key = `${s.worldAtlasPath}|${s.marinePath}`;
   if (cache?.key === key) return cache.built;
   const built = (async () => {

@@ -37,6 +37,8 @@ let db: TestDatabase;
 let owner: Database;
 let app: Database;
 let communityId: string;
+// The shared marine polygons, read in place (vitest.config.ts points ENTENTE_MARINE_POLYS at them).
+const TEST_AREAS = { marinePath: process.env.ENTENTE_MARINE_POLYS ?? null };
 let labelId: string;
 let scope: AccessScope;
 let tmp: string;
@@ -48,6 +50,7 @@ const run = (file: string, extra: { acceptRejections?: boolean } = {}): Promise<
       labelId,
       communityId,
       userId: null,
+      areaSources: TEST_AREAS,
       ...extra,
     }),
   );
@@ -74,7 +77,7 @@ beforeAll(async () => {
     communityIds: [communityId],
   };
   tmp = mkdtempSync(join(tmpdir(), 'entente-incidents-'));
-  await builtInAreas(); // warm the per-process area index so the timings below are the import's own
+  await builtInAreas(TEST_AREAS); // warm the per-process area index so the timings below are the import's own
 });
 afterAll(async () => {
   await owner?.close();
@@ -205,7 +208,7 @@ describe('Crime at Sea', () => {
 
 describe('UCDP GED (GeoJSON, Central African Republic)', () => {
   it('imports 1,848 events, all coded CAF and assigned to country:CAF', async () => {
-    await builtInAreas();
+    await builtInAreas(TEST_AREAS);
     const r = await run(GED);
     expect(r).toMatchObject({
       ok: true,

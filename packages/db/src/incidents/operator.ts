@@ -8,6 +8,7 @@ import type { SourceCode } from '@entente/incident-data';
 import { FORMATS } from '@entente/incident-data';
 import { appendAudit } from '../audit/append';
 import type { Database } from '../runtime/pools';
+import type { AreaSources } from './areas';
 import { importIncidents, type ImportProgress, type IncidentImportResult } from './import';
 
 const ALIASES: Record<string, SourceCode> = {
@@ -43,6 +44,7 @@ export interface OperatorImportOptions {
   acceptRejections?: boolean;
   datasetVersion?: string | undefined;
   onProgress?: (p: ImportProgress) => void;
+  areaSources?: AreaSources;
 }
 
 export class UnknownCommunityError extends Error {}
@@ -66,6 +68,7 @@ export async function importIncidentsAsOperator(
       labelId: community.default_label_id,
       communityId: community.id,
       userId: null,
+      ...(o.areaSources ? { areaSources: o.areaSources } : {}),
       ...(o.acceptRejections ? { acceptRejections: true } : {}),
       ...(o.datasetVersion ? { datasetVersion: o.datasetVersion } : {}),
       ...(o.onProgress ? { onProgress: o.onProgress } : {}),
