@@ -74,6 +74,15 @@ export function builtInAreas(sources: AreaSources = {}): Promise<BuiltAreas> {
 }
 
 /**
+ * Every area an import assigns events to: the built-in areas plus, in future, the custom areas of
+ * this database (drawn polygons, boxes, uploaded GeoJSON, admin-1). The import calls only this.
+ */
+export async function assignmentAreas(tx: Tx, sources: AreaSources = {}): Promise<BuiltAreas> {
+  void tx;
+  return builtInAreas(sources);
+}
+
+/**
  * Store the built-in areas in `analysis_area` when they are missing or their content changed
  * (version bumped on a new hash). Returns the area versions by key.
  */

@@ -27,7 +27,7 @@ import {
 } from '@entente/incident-data';
 import type { AssignCounts } from '@entente/geo';
 import type { Tx } from '../runtime/scope';
-import { builtInAreas, ensureAnalysisAreas, type AreaSources } from './areas';
+import { assignmentAreas, ensureAnalysisAreas, type AreaSources } from './areas';
 import { STAGE_COLUMNS, STAGE_DDL, stageLine } from './copy';
 import { datasetDefinition, DATASETS } from './datasets';
 
@@ -134,7 +134,7 @@ export async function importIncidents(
 ): Promise<IncidentImportResult> {
   const t0 = performance.now();
   const startedAt = new Date().toISOString();
-  const built = await builtInAreas(o.areaSources);
+  const built = await assignmentAreas(tx, o.areaSources);
   await ensureAnalysisAreas(tx, built);
   await ensureDatasets(tx);
   const client = rawClient(tx);
