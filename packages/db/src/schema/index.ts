@@ -9,3 +9,4 @@ export * from './due-items';
 export * from './incidents';
 export * from './recovery-codes';
 export * from './relabel';
+export * from './evaluations';
