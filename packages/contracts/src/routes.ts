@@ -58,4 +58,9 @@ export const ROUTES = {
   incidentSeries: '/incidents/series',
   areas: '/areas',
   evaluationRun: '/evaluations/run',
+  evaluations: '/evaluations',
+  evaluation: '/evaluations/:id',
+  evaluationRerun: '/evaluations/:id/rerun',
+  evaluationJson: '/evaluations/:id/export.json',
+  evaluationPdf: '/evaluations/:id/report.pdf',
 } as const;

@@ -1,6 +1,6 @@
 /** Columns every labelled record carries (ACCESS.md §4): label, community, party scope, TLP, owner, version. */
 import { sql } from 'drizzle-orm';
-import { integer, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { integer, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
 
@@ -11,6 +11,8 @@ export const labelled = () => ({
   tlp: text('tlp'),
   tlpOrgIds: uuid('tlp_org_ids').array().notNull().default(sql`'{}'::uuid[]`),
   tlpUserIds: uuid('tlp_user_ids').array().notNull().default(sql`'{}'::uuid[]`),
+  /** TLP recipients as entered ({ orgIds, clientOrgIds?, userIds? }); a trigger derives tlp, tlp_org_ids, tlp_user_ids (migration 0016). */
+  tlpRecipients: jsonb('tlp_recipients'),
   ownerOrgId: uuid('owner_org_id').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   createdBy: uuid('created_by'),

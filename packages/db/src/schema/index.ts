@@ -10,3 +10,4 @@ export * from './incidents';
 export * from './recovery-codes';
 export * from './relabel';
 export * from './evaluations';
+export * from './record-fields';
