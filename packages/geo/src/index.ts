@@ -38,3 +38,10 @@ export { canonicalJson, contentHash, sha256Hex } from './hash.ts';
 export { slug } from './slug.ts';
 export { ISO_NUMERIC_TO_ALPHA3 } from './iso-numeric.ts';
 export { bufferNeighbours, countryNeighbours, DEFAULT_BUFFER_KM, type AreaNeighbour } from './adjacency.ts';
+export {
+  buildCustomAreas,
+  shapesFromGeoJson,
+  type CustomAreaShape,
+  type UploadedShape,
+  type UploadMode,
+} from './upload.ts';
