@@ -11,3 +11,4 @@ export * from './recovery-codes';
 export * from './relabel';
 export * from './evaluations';
 export * from './record-fields';
+export * from './monitors';
