@@ -15,6 +15,7 @@ import { respond } from '../http/run';
 import { listAgreements } from './list-agreements';
 import { createAgreement } from './create-agreement';
 import { transitionAgreement } from './transition-agreement';
+import { agreementRelabelRoutes } from './relabel-routes';
 
 const Id = z.object({ id: z.string() });
 const errors = {
@@ -64,4 +65,5 @@ export const agreementRoutes =
       },
       (req, reply) => respond(app, req, reply, (uc) => transitionAgreement(uc, req.params.id, req.body)),
     );
+    agreementRelabelRoutes(app, f);
   };

@@ -1,6 +1,7 @@
 /**
  * What relabelling needs from a kind of record: find it in scope (locked), and write it back with
- * a new label under optimistic concurrency. Engagements here; agreements can add the same adapter.
+ * a new label under optimistic concurrency. Engagements here; agreements/relabel-target.ts adds
+ * agreements. A record's due items follow its label (their titles quote the record).
  */
 import type { RecordKind } from '@entente/core';
 import { scoped } from '@entente/db';
@@ -38,6 +39,15 @@ export const engagementTarget: RelabelTarget = {
     const e = await scoped.findEngagement(uc.tx, uc.scope, id, true);
     if (!e || e.version !== version) return null;
     const { id: _id, version: _v, createdAt: _c, updatedAt: _u, ...write } = e;
-    return scoped.updateEngagement(uc.tx, uc.scope, id, version, { ...write, labelId }, uc.subject.id);
+    const after = await scoped.updateEngagement(
+      uc.tx,
+      uc.scope,
+      id,
+      version,
+      { ...write, labelId },
+      uc.subject.id,
+    );
+    if (after) await scoped.relabelDueItemsOf(uc.tx, uc.scope, id, labelId, uc.subject.id);
+    return after;
   },
 };

@@ -1,6 +1,6 @@
 /** Downgrade requests (two-person relabelling) through the visibility predicate (ACCESS.md §4.2). */
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { relabelRequest } from '../schema/index';
+import { agreement, dueItem, relabelRequest } from '../schema/index';
 import type { AccessScope, Tx } from '../runtime/scope';
 import { visible } from './visible';
 
@@ -111,4 +111,42 @@ const arr = (ids: string[]) => `{${[...new Set(ids)].join(',')}}`;
 export async function allowLabelsForRelabel(tx: Tx, s: AccessScope, labelIds: string[]): Promise<void> {
   await tx.execute(sql`SELECT set_config('entente.label_ids', ${arr([...s.labelIds, ...labelIds])}, true),
     set_config('entente.write_label_ids', ${arr([...s.writeLabelIds, ...labelIds])}, true)`);
+}
+
+export type AgreementLabelRow = typeof agreement.$inferSelect;
+
+/** Give a visible agreement a new label when the stored version is still `version`; null when stale (or hidden). */
+export async function setAgreementLabel(
+  tx: Tx,
+  s: AccessScope,
+  id: string,
+  version: number,
+  labelId: string,
+  by: string,
+): Promise<AgreementLabelRow | null> {
+  const rows = await tx
+    .update(agreement)
+    .set({ labelId, updatedBy: by, updatedAt: sql`now()`, version: sql`${agreement.version} + 1` })
+    .where(and(eq(agreement.id, id), eq(agreement.version, version), visible(agreement, s)))
+    .returning();
+  return rows[0] ?? null;
+}
+
+/**
+ * The due items of a record carry its label (their titles quote it): when the record is relabelled,
+ * its items follow, so a raised record's items leave the readers who lost it. Returns how many moved.
+ */
+export async function relabelDueItemsOf(
+  tx: Tx,
+  s: AccessScope,
+  subjectId: string,
+  labelId: string,
+  by: string,
+): Promise<number> {
+  const rows = await tx
+    .update(dueItem)
+    .set({ labelId, updatedBy: by, updatedAt: sql`now()`, version: sql`${dueItem.version} + 1` })
+    .where(and(eq(dueItem.subjectId, subjectId), visible(dueItem, s)))
+    .returning({ id: dueItem.id });
+  return rows.length;
 }
