@@ -12,3 +12,4 @@ export * from './relabel';
 export * from './evaluations';
 export * from './record-fields';
 export * from './monitors';
+export * from './areas';
