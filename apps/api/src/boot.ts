@@ -3,8 +3,8 @@
  * server; create the application role, migrate, and load the demo data on the first run.
  */
 import {
-  APP_ROLE, assertAppRoleSafe, connectOwner, ensureAppRole, migrateDatabase, openDatabase, seedReference, seedScenarios, seedUsers,
-  withCredentials, type Database, type SeededUser,
+  APP_ROLE, assertAppRoleSafe, connectOwner, ensureAppRole, incidents, migrateDatabase, openDatabase, seedDemoIncidents, seedReference,
+  seedScenarios, seedUsers, withCredentials, type Database, type SeededUser,
 } from '@entente/db';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -39,6 +39,12 @@ export async function bootDatabase(config: Config, log: Logger): Promise<Booted>
     const r = await seedScenarios(owner.db);
     if (r) log.info({ engagements: r.engagements, scenarios: r.scenarios }, 'demo data loaded');
     seeded = await seedUsers(owner.db, secretKey);
+    // Real files from ENTENTE_DEMO_DATA, else synthetic incidents labelled as such; skips what is already loaded.
+    await seedDemoIncidents(owner, {
+      demoData: config.demoData,
+      areaSources: incidents.areaSourcesOf(config),
+      log: (level, msg, fields) => log[level](fields ?? {}, msg),
+    });
   }
   const app = openDatabase(appUrl, 16);
   return {
