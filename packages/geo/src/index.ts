@@ -36,6 +36,7 @@ export {
 export { EARTH_RADIUS_KM, greatCircleKm, NM_KM, pointToArcKm, toVec } from './distance.ts';
 export { canonicalJson, contentHash, sha256Hex } from './hash.ts';
 export { slug } from './slug.ts';
+export { bboxOfGeometry } from './geometry.ts';
 export { ISO_NUMERIC_TO_ALPHA3 } from './iso-numeric.ts';
 export { bufferNeighbours, countryNeighbours, DEFAULT_BUFFER_KM, type AreaNeighbour } from './adjacency.ts';
 export {

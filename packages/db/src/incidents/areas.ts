@@ -8,13 +8,20 @@ import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
+import { iso31662 } from 'iso-3166';
 import {
+  admin1Area,
   AreaIndex,
+  bboxOfGeometry,
   countryAreasFromWorldAtlas,
   hasGeometry,
   marineAreasFromNaturalEarth,
   PRESET_AREAS,
+  type Admin1Area,
   type Area,
+  type AreaGeometry,
+  type BoxArea,
+  type PolygonArea,
 } from '@entente/geo';
 import type { FeatureCollection } from 'geojson';
 import type { Topology } from 'topojson-specification';
@@ -34,7 +41,10 @@ export interface AreaSources {
 const MARINE_FILE = 'geo/ne_10m_geography_marine_polys.json';
 
 /** The area sources of a deployment's settings (read by the app's config, never here). */
-export function areaSourcesOf(settings: { marinePolys?: string | undefined; demoData?: string | undefined }): AreaSources {
+export function areaSourcesOf(settings: {
+  marinePolys?: string | undefined;
+  demoData?: string | undefined;
+}): AreaSources {
   const demo = settings.demoData ? join(settings.demoData, MARINE_FILE) : null;
   return { marinePath: settings.marinePolys ?? (demo && existsSync(demo) ? demo : null) };
 }
@@ -51,7 +61,10 @@ let cache: { key: string; built: Promise<BuiltAreas> } | null = null;
 
 /** Countries + marine regions and their spatial index, built once per process and set of files. */
 export function builtInAreas(sources: AreaSources = {}): Promise<BuiltAreas> {
-  const s = { worldAtlasPath: sources.worldAtlasPath ?? bundledWorldAtlas(), marinePath: sources.marinePath ?? null };
+  const s = {
+    worldAtlasPath: sources.worldAtlasPath ?? bundledWorldAtlas(),
+    marinePath: sources.marinePath ?? null,
+  };
   const key = `${s.worldAtlasPath}|${s.marinePath}`;
   if (cache?.key === key) return cache.built;
   const built = (async () => {
@@ -73,13 +86,85 @@ export function builtInAreas(sources: AreaSources = {}): Promise<BuiltAreas> {
   return built;
 }
 
+/** A custom area as the assignment sees it (read through `entente_custom_areas()`, whatever the scope). */
+interface CustomAreaRow {
+  key: string;
+  kind: string;
+  source: string;
+  geometry: AreaGeometry;
+  box: [number, number, number, number] | null;
+  hash: string;
+}
+
+/** Rebuilds the geo object of a stored custom area; the name is the key (names are labelled, ADR 0006). */
+function customAreaOf(r: CustomAreaRow): PolygonArea | BoxArea {
+  const bbox = bboxOfGeometry(r.geometry);
+  if (r.kind === 'box' && r.box) {
+    return {
+      kind: 'box',
+      key: r.key,
+      name: r.key,
+      source: 'user',
+      box: r.box,
+      geometry: r.geometry,
+      bbox,
+      hash: r.hash,
+    };
+  }
+  const source = r.source === 'imported' ? 'imported' : 'drawn';
+  return { kind: 'polygon', key: r.key, name: r.key, source, geometry: r.geometry, bbox, hash: r.hash };
+}
+
+let admin1Cache: Admin1Area[] | null = null;
+
 /**
- * Every area an import assigns events to: the built-in areas plus, in future, the custom areas of
- * this database (drawn polygons, boxes, uploaded GeoJSON, admin-1). The import calls only this.
+ * Admin-1 areas `admin1:CF-UK` (§2): every ISO 3166-2 code of `iso-3166` (the importer maps source
+ * names to these codes), no geometry; membership is the event's `admin1_code`.
+ */
+export function admin1Areas(): Admin1Area[] {
+  if (!admin1Cache) {
+    const out: Admin1Area[] = [];
+    for (const s of iso31662) {
+      if (!/^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(s.code)) continue;
+      out.push(admin1Area(s.code, s.name));
+    }
+    admin1Cache = out;
+  }
+  return admin1Cache;
+}
+
+let assignCache: { key: string; built: Promise<BuiltAreas> } | null = null;
+
+/**
+ * Every area an import assigns events to: the built-in areas, the admin-1 codes and the active custom
+ * areas of this database (drawn polygons, boxes, uploaded GeoJSON). Custom areas are read through the
+ * SECURITY DEFINER function `entente_custom_areas()`, so an import assigns to areas its subject cannot
+ * see (their names stay hidden; the cells carry the incident's label). The index is rebuilt when the
+ * set of custom areas (keys and hashes) changes, so creating or archiving an area invalidates it.
  */
 export async function assignmentAreas(tx: Tx, sources: AreaSources = {}): Promise<BuiltAreas> {
-  void tx;
-  return builtInAreas(sources);
+  const base = await builtInAreas(sources);
+  const rows = (
+    await tx.execute<CustomAreaRow & Record<string, unknown>>(
+      sql`SELECT key, kind, source, geometry, box, hash FROM entente_custom_areas()`,
+    )
+  ).rows;
+  const key = `${sources.worldAtlasPath ?? ''}|${sources.marinePath ?? ''}|${rows.map((r) => `${r.key}=${r.hash}`).join(',')}`;
+  if (assignCache?.key === key) return assignCache.built;
+  const built = (async () => {
+    const areas: Area[] = [...base.areas, ...admin1Areas(), ...rows.map(customAreaOf)];
+    return { areas, index: new AreaIndex(areas), byKey: new Map(areas.map((a) => [a.key, a])) };
+  })();
+  assignCache = { key, built };
+  built.catch(() => {
+    if (assignCache?.built === built) assignCache = null;
+  });
+  return built;
+}
+
+/** Drops the cached assignment index (after an area is created or archived in this process). */
+export function invalidateAssignmentAreas(): void {
+  assignCache = null;
 }
 
 /**
@@ -106,6 +191,7 @@ export async function ensureAnalysisAreas(tx: Tx, built: BuiltAreas): Promise<Ma
         kind: a.kind,
         name: a.name,
         iso3: a.kind === 'country' ? (a.iso3 ?? null) : null,
+        code: a.kind === 'admin1' ? a.code : null,
         source: a.source,
         geometry: g ? g.geometry : null,
         bbox: g ? g.bbox : null,
@@ -113,11 +199,11 @@ export async function ensureAnalysisAreas(tx: Tx, built: BuiltAreas): Promise<Ma
       };
     });
     const r = await tx.execute<{ key: string; version: number }>(sql`
-      INSERT INTO analysis_area (key, kind, name, iso3, source, geometry, west, south, east, north, hash)
-      SELECT x.key, x.kind, x.name, x.iso3, x.source, x.geometry, (x.bbox->>0)::float8, (x.bbox->>1)::float8,
+      INSERT INTO analysis_area (key, kind, name, iso3, code, source, geometry, west, south, east, north, hash)
+      SELECT x.key, x.kind, x.name, x.iso3, x.code, x.source, x.geometry, (x.bbox->>0)::float8, (x.bbox->>1)::float8,
              (x.bbox->>2)::float8, (x.bbox->>3)::float8, x.hash
       FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        AS x(key text, kind text, name text, iso3 text, source text, geometry jsonb, bbox jsonb, hash text)
+        AS x(key text, kind text, name text, iso3 text, code text, source text, geometry jsonb, bbox jsonb, hash text)
       ON CONFLICT (key) DO UPDATE SET name = excluded.name, iso3 = excluded.iso3, geometry = excluded.geometry,
         west = excluded.west, south = excluded.south, east = excluded.east, north = excluded.north,
         hash = excluded.hash, version = analysis_area.version + 1

@@ -4,3 +4,4 @@ export * from './areas';
 export * from './import';
 export { STAGE_COLUMNS, STAGE_DDL, stageLine } from './copy';
 export * from './operator';
+export * from './custom-areas';

@@ -113,6 +113,8 @@ export interface SeriesFilters {
   from?: string | undefined;
   to?: string | undefined;
   acceptMonthPrecision?: boolean | undefined;
+  /** §1.3: an admin-1 area also keeps `loc_level` 4 (province-level positions with `admin1_code` set). */
+  acceptProvinceLevel?: boolean | undefined;
 }
 
 export interface SeriesResult {
@@ -130,12 +132,14 @@ export async function incidentSeries(tx: Tx, s: AccessScope, f: SeriesFilters): 
     );
   if (f.from) parts.push(sql`m.month >= date_trunc('month', ${f.from}::date)::date`);
   if (f.to) parts.push(sql`m.month <= ${f.to}::date`);
+  const maxLoc =
+    f.acceptProvinceLevel && f.area.startsWith('admin1:') ? Math.max(f.maxLocLevel, 4) : f.maxLocLevel;
   const dateKept = f.acceptMonthPrecision
     ? sql`m.date_class IN ('fine','month')`
     : sql`m.date_class = 'fine'`;
   const r = await tx.execute<{ kind: string; month: string | null; n: string; f: string }>(sql`
     WITH v AS (
-      SELECT m.month, m.n, m.fatalities_best, m.label_id, ${dateKept} AS date_ok, m.loc_level <= ${f.maxLocLevel} AS loc_ok
+      SELECT m.month, m.n, m.fatalities_best, m.label_id, ${dateKept} AS date_ok, m.loc_level <= ${maxLoc} AS loc_ok
       FROM area_month m WHERE ${sql.join(parts, sql` AND `)})
     SELECT 'point' AS kind, to_char(month, 'YYYY-MM') AS month, sum(n) AS n, sum(fatalities_best) AS f
       FROM v WHERE date_ok AND loc_ok GROUP BY month
@@ -247,56 +251,89 @@ export interface AreaRow {
   source: string;
   bbox: [number, number, number, number] | null;
   version: number;
+  /** ISO 3166-2 code of an admin-1 area. */
+  code?: string | null;
+  /** Custom areas only (ADR 0006). */
+  description?: string | null;
+  labelId?: string | null;
 }
 
-/** Analysis areas: built-in ones (no label) and labelled custom ones the subject may read. */
+/**
+ * Custom areas keep their name, description and geometry in the labelled `custom_area` (ADR 0006);
+ * `analysis_area` holds a neutral row. A custom area is visible when its `custom_area` row is (label +
+ * community, not archived); built-in areas have no label.
+ */
+const areaFrom = (s: AccessScope) => sql`analysis_area a LEFT JOIN custom_area c ON c.key = a.key
+  AND ${incidentVisible('c', s)} AND c.archived_at IS NULL`;
+const areaVisible = sql`(a.label_id IS NULL OR c.key IS NOT NULL)`;
+
+type AreaDbRow = {
+  key: string;
+  kind: string;
+  name: string;
+  iso3: string | null;
+  code: string | null;
+  source: string;
+  west: number | null;
+  south: number;
+  east: number;
+  north: number;
+  version: number;
+  description: string | null;
+  labelId: string | null;
+};
+
+const areaCols = sql`a.key, a.kind, coalesce(c.name, a.name) AS name, a.iso3, a.code, a.source, a.west, a.south,
+  a.east, a.north, a.version, c.description, a.label_id AS "labelId"`;
+
+const toAreaRow = (x: AreaDbRow): AreaRow => ({
+  key: x.key,
+  kind: x.kind,
+  name: x.name,
+  iso3: x.iso3,
+  source: x.source,
+  bbox: x.west === null ? null : [Number(x.west), Number(x.south), Number(x.east), Number(x.north)],
+  version: Number(x.version),
+  code: x.code,
+  description: x.description,
+  labelId: x.labelId,
+});
+
+/**
+ * Analysis areas: built-in ones (no label) and the custom ones the subject may read. The ~5,000
+ * admin-1 codes are listed only when asked for (kind `admin1` or a search, which also matches codes).
+ */
 export async function listAreas(
   tx: Tx,
   s: AccessScope,
   f: { kind?: string | undefined; q?: string | undefined },
 ): Promise<AreaRow[]> {
-  const parts: SQL[] = [sql`(a.label_id IS NULL OR a.label_id = ANY(${uuids(s.labelIds)}))`];
+  const parts: SQL[] = [areaVisible];
   if (f.kind) parts.push(sql`a.kind = ${f.kind}`);
-  if (f.q) parts.push(sql`a.name ILIKE ${`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
-  const r = await tx.execute<{
-    key: string;
-    kind: string;
-    name: string;
-    iso3: string | null;
-    source: string;
-    west: number | null;
-    south: number;
-    east: number;
-    north: number;
-    version: number;
-  }>(sql`
-    SELECT a.key, a.kind, a.name, a.iso3, a.source, a.west, a.south, a.east, a.north, a.version
-    FROM analysis_area a WHERE ${sql.join(parts, sql` AND `)} ORDER BY a.kind, a.name`);
-  return r.rows.map((x) => ({
-    key: x.key,
-    kind: x.kind,
-    name: x.name,
-    iso3: x.iso3,
-    source: x.source,
-    bbox: x.west === null ? null : [Number(x.west), Number(x.south), Number(x.east), Number(x.north)],
-    version: Number(x.version),
-  }));
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    parts.push(sql`(coalesce(c.name, a.name) ILIKE ${like} OR a.code ILIKE ${like} OR a.key ILIKE ${like})`);
+  }
+  if (!f.kind && !f.q) parts.push(sql`a.kind <> 'admin1'`);
+  const r = await tx.execute<AreaDbRow>(sql`
+    SELECT ${areaCols} FROM ${areaFrom(s)} WHERE ${sql.join(parts, sql` AND `)}
+    ORDER BY a.kind, coalesce(c.name, a.name) LIMIT 2000`);
+  return r.rows.map(toAreaRow);
 }
 
 /** One area by key (built-in or visible custom), or null. */
 export async function getArea(tx: Tx, s: AccessScope, key: string): Promise<AreaRow | null> {
-  const all = await tx.execute<{
-    key: string;
-    kind: string;
-    name: string;
-    iso3: string | null;
-    source: string;
-    version: number;
-  }>(sql`
-    SELECT a.key, a.kind, a.name, a.iso3, a.source, a.version FROM analysis_area a
-    WHERE a.key = ${key} AND (a.label_id IS NULL OR a.label_id = ANY(${uuids(s.labelIds)}))`);
-  const x = all.rows[0];
-  return x ? { ...x, bbox: null, version: Number(x.version) } : null;
+  const r = await tx.execute<AreaDbRow>(sql`
+    SELECT ${areaCols} FROM ${areaFrom(s)} WHERE a.key = ${key} AND ${areaVisible}`);
+  const x = r.rows[0];
+  return x ? toAreaRow(x) : null;
+}
+
+/** One visible area with its geometry (custom areas from `custom_area`), or null. */
+export async function getAreaGeometry(tx: Tx, s: AccessScope, key: string): Promise<unknown> {
+  const r = await tx.execute<{ g: unknown }>(sql`
+    SELECT coalesce(c.geometry, a.geometry) AS g FROM ${areaFrom(s)} WHERE a.key = ${key} AND ${areaVisible}`);
+  return r.rows[0]?.g ?? null;
 }
 
 export type DatasetRow = {
