@@ -39,12 +39,14 @@ export async function bootDatabase(config: Config, log: Logger): Promise<Booted>
     const r = await seedScenarios(owner.db);
     if (r) log.info({ engagements: r.engagements, scenarios: r.scenarios }, 'demo data loaded');
     seeded = await seedUsers(owner.db, secretKey);
-    // Real files from ENTENTE_DEMO_DATA, else synthetic incidents labelled as such; skips what is already loaded.
-    await seedDemoIncidents(owner, {
-      demoData: config.demoData,
-      areaSources: incidents.areaSourcesOf(config),
-      log: (level, msg, fields) => log[level](fields ?? {}, msg),
-    });
+    // At the first seed (or whenever ENTENTE_DEMO_DATA is set): the real files, else synthetic incidents
+    // labelled as such; what is already loaded is skipped. Test databases are seeded already, so none run.
+    if (r || config.demoData)
+      await seedDemoIncidents(owner, {
+        demoData: config.demoData,
+        areaSources: incidents.areaSourcesOf(config),
+        log: (level, msg, fields) => log[level](fields ?? {}, msg),
+      });
   }
   const app = openDatabase(appUrl, 16);
   return {

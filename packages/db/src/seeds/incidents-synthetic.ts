@@ -31,7 +31,11 @@ export const SYNTHETIC_DATASETS = [
     codeSystem: 'iso_alpha3',
     caveats: [
       { date: null, text: `${SYNTHETIC_WARNING}. Do not cite these numbers.` },
-      { date: '2008-12-01', text: 'Synthetic level shift built in at Operation Atalanta (HoA box only).' },
+      // Undated on purpose: a dated caveat is a source switch or method break to the methods (§4.2–4.3).
+      {
+        date: null,
+        text: 'The generator builds in a level shift at Operation Atalanta (2008-12) in the HoA box only.',
+      },
     ],
   },
   {
@@ -45,7 +49,10 @@ export const SYNTHETIC_DATASETS = [
     codeSystem: 'gleditsch_ward',
     caveats: [
       { date: null, text: `${SYNTHETIC_WARNING}. Do not cite these numbers.` },
-      { date: '2014-09-01', text: 'Synthetic displacement built in at MINUSCA (Bangui falls, Ouaka rises).' },
+      {
+        date: null,
+        text: 'The generator builds in displacement at MINUSCA (2014-09): Bangui falls, Ouaka rises.',
+      },
     ],
   },
 ] as const;

@@ -92,7 +92,10 @@ describe('seedDemoIncidents on PostgreSQL', () => {
       expect(d.title).toMatch(/^SYNTHETIC — generated demo data, not real incidents/);
       expect(d.attribution).toContain(SYNTHETIC_WARNING);
       expect(d.licence).toBe('synthetic');
-      expect((d.caveats as { text: string }[])[0]!.text).toContain(SYNTHETIC_WARNING);
+      const caveats = d.caveats as { date: string | null; text: string }[];
+      expect(caveats[0]!.text).toContain(SYNTHETIC_WARNING);
+      // A dated caveat is a source switch to the methods: the synthetic ones must stay undated.
+      expect(caveats.every((c) => c.date === null)).toBe(true);
     }
     expect(
       await n("SELECT count(*) AS n FROM incident WHERE source = 'crime_at_sea' AND licence = 'synthetic'"),
