@@ -27,6 +27,7 @@ import { exchangeRoutes } from './engagements/exchange-routes';
 import { dueItemRoutes } from './due-items/routes';
 import { incidentRoutes } from './incidents/routes';
 import { evaluationRoutes } from './evaluation/routes';
+import { monitorRoutes } from './monitors/routes';
 
 /** A ready-to-listen Fastify instance over the given context. */
 export async function buildApp(app: AppContext) {
@@ -67,6 +68,7 @@ export async function buildApp(app: AppContext) {
     await f.register(routes(app), { prefix: API_PREFIX });
   await f.register(incidentRoutes(app), { prefix: API_PREFIX });
   await f.register(evaluationRoutes(app), { prefix: API_PREFIX });
+  await f.register(monitorRoutes(app), { prefix: API_PREFIX });
   f.get('/api/openapi.json', { schema: { hide: true } }, async () => f.swagger());
   const dist = app.config.webDist;
   if (dist && existsSync(dist)) {

@@ -11,4 +11,5 @@ export * from './admin';
 export * from './incidents';
 export * from './evaluation';
 export * from './relabel';
+export * from './monitors';
 export * from './routes';

@@ -7,6 +7,7 @@ import { DomainError, forbidden } from '@entente/core';
 import type { IncidentImportQuery, IncidentImportReport } from '@entente/contracts';
 import { allowLabelInTx, incidents, reference } from '@entente/db';
 import type { UseCaseCtx } from '../context';
+import { afterImportForMonitors } from '../monitors/monitor-queue';
 
 export interface IncidentFileMeta {
   fileName: string;
@@ -90,5 +91,6 @@ export async function importIncidentFile(
   });
   uc.mark(labelId);
   const { timings: _t, ...report } = r;
+  await afterImportForMonitors(uc, report);
   return report;
 }

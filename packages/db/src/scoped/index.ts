@@ -8,3 +8,4 @@ export * from './visible';
 export * from './incidents';
 export * from './due-items';
 export * from './relabel';
+export * from './monitors';
