@@ -1,0 +1,175 @@
+/**
+ * Small react-pdf building blocks shared by the report sections: text, key/value rows, simple
+ * tables, and the page frame with the classification banner top and bottom on every page
+ * (ACCESS.md §6: fixed elements), the watermark line and "page N of M".
+ */
+import { createElement as h, type ReactElement, type ReactNode } from 'react';
+import { Page, Text, View, type Styles } from '@react-pdf/renderer';
+import { FONT, MONO } from './fonts';
+
+export type El = ReactElement;
+export type Style = Styles[string];
+export interface BannerLine {
+  text: string;
+  background: string;
+  foreground: string;
+}
+
+export const COLOURS = {
+  ink: '#1b1b1b',
+  muted: '#555555',
+  rule: '#c8c8c8',
+  block: '#b3261e',
+  warn: '#8a5a00',
+  info: '#2f5d8a',
+};
+
+export const txt = (style: Style, ...children: ReactNode[]): El => h(Text, { style }, ...children);
+export const p = (s: string, style: Style = {}): El =>
+  txt({ marginBottom: 3, lineHeight: 1.35, ...style }, s);
+export const muted = (s: string, style: Style = {}): El =>
+  p(s, { color: COLOURS.muted, fontSize: 8, ...style });
+export const mono = (s: string, style: Style = {}): El =>
+  txt({ fontFamily: MONO, fontSize: 7.5, ...style }, s);
+export const h1 = (s: string): El => txt({ fontSize: 18, fontWeight: 'bold', marginBottom: 8 }, s);
+export const h2 = (s: string, opts: { breakBefore?: boolean } = {}): El =>
+  h(
+    Text,
+    {
+      style: { fontSize: 13, fontWeight: 'bold', marginTop: 10, marginBottom: 5 },
+      break: opts.breakBefore ?? false,
+      minPresenceAhead: 60,
+    },
+    s,
+  );
+export const h3 = (s: string): El =>
+  h(
+    Text,
+    { style: { fontSize: 10.5, fontWeight: 'bold', marginTop: 8, marginBottom: 3 }, minPresenceAhead: 40 },
+    s,
+  );
+export const box = (style: Style, ...children: ReactNode[]): El => h(View, { style }, ...children);
+export const keep = (...children: ReactNode[]): El => h(View, { wrap: false }, ...children);
+
+/** Label: value rows. */
+export function kv(rows: [string, ReactNode][]): El {
+  return box(
+    { marginBottom: 6 },
+    ...rows.map(([k, v], i) =>
+      h(
+        View,
+        { key: i, style: { flexDirection: 'row', marginBottom: 2 } },
+        txt({ width: 120, color: COLOURS.muted }, k),
+        typeof v === 'string' ? txt({ flex: 1 }, v) : box({ flex: 1 }, v),
+      ),
+    ),
+  );
+}
+
+/** A plain table; `widths` are flex weights. Rows never split across pages. */
+export function table(
+  head: string[],
+  rows: string[][],
+  opts: { widths?: number[]; fontSize?: number; caption?: string } = {},
+): El {
+  const fs = opts.fontSize ?? 8;
+  const cell = (s: string, i: number, bold: boolean) =>
+    txt(
+      {
+        flex: opts.widths?.[i] ?? 1,
+        paddingVertical: 1.5,
+        paddingHorizontal: 3,
+        fontSize: fs,
+        ...(bold ? { fontWeight: 'bold' } : {}),
+        ...(i > 0 ? { textAlign: 'right' } : {}),
+      },
+      s,
+    );
+  return box(
+    { marginBottom: 8 },
+    ...(opts.caption ? [muted(opts.caption)] : []),
+    h(
+      View,
+      { style: { flexDirection: 'row', borderBottom: `1pt solid ${COLOURS.ink}` }, fixed: false },
+      ...head.map((c, i) => cell(c, i, true)),
+    ),
+    ...rows.map((r, j) =>
+      h(
+        View,
+        { key: j, wrap: false, style: { flexDirection: 'row', borderBottom: `0.5pt solid ${COLOURS.rule}` } },
+        ...r.map((c, i) => cell(c, i, false)),
+      ),
+    ),
+  );
+}
+
+const BANNER_LINE = 13;
+
+function banner(lines: BannerLine[], edge: 'top' | 'bottom'): El {
+  return h(
+    View,
+    { fixed: true, style: { position: 'absolute', left: 0, right: 0, [edge]: 0 } },
+    ...lines.map((l, i) =>
+      h(
+        Text,
+        {
+          key: i,
+          style: {
+            backgroundColor: l.background,
+            color: l.foreground,
+            fontSize: 8.5,
+            fontWeight: 'bold',
+            textAlign: 'center',
+            height: BANNER_LINE,
+            paddingTop: 2,
+          },
+        },
+        l.text,
+      ),
+    ),
+  );
+}
+
+/** A report page: banners top and bottom, watermark and page numbers on every physical page it spans. */
+export function framedPage(lines: BannerLine[], watermark: string, children: ReactNode[], key?: string): El {
+  const band = Math.max(1, lines.length) * BANNER_LINE;
+  return h(
+    Page,
+    {
+      key,
+      size: 'A4',
+      wrap: true,
+      style: {
+        fontFamily: FONT,
+        fontSize: 9,
+        color: COLOURS.ink,
+        paddingTop: band + 18,
+        paddingBottom: band + 30,
+        paddingHorizontal: 40,
+      },
+    },
+    banner(lines, 'top'),
+    ...children,
+    h(
+      View,
+      {
+        fixed: true,
+        style: {
+          position: 'absolute',
+          left: 40,
+          right: 40,
+          bottom: band + 6,
+          flexDirection: 'row',
+          justifyContent: 'space-between',
+        },
+      },
+      txt({ fontSize: 7, color: COLOURS.muted, maxWidth: 400 }, watermark),
+      h(Text, {
+        style: { fontSize: 7, color: COLOURS.muted },
+        render: ({ pageNumber, totalPages }: { pageNumber: number; totalPages: number }) =>
+          `page ${pageNumber} of ${totalPages}`,
+      }),
+    ),
+    banner(lines, 'bottom'),
+  );
+}

@@ -1,0 +1,207 @@
+/**
+ * The evaluation PDF report end to end: import the real Crime at Sea file, run the §6.2 case
+ * (Atalanta in the HoA box against the Gulf of Guinea box) through the API, render the report and
+ * read it back with pdf-parse. Plus the SVG → react-pdf primitives conversion on its own.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PDFParse } from 'pdf-parse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EvaluationRunRequest, EvaluationRunResult } from '@entente/contracts';
+import { startTestApp, type Agent } from '../../testing';
+import { observedOption, readSeries, renderChartSvg } from './charts';
+import { renderEvaluationReport, type EvaluationReportInput } from './index';
+import { REPORTED_NOTE } from './notes';
+import { splitColour, svgToPrimitives, type SvgNode } from './svg';
+
+const CAS = fileURLToPath(
+  new URL('../../../../../../shared/testdata/piracy/crime-at-sea/pirate_attacks.csv', import.meta.url),
+);
+
+const request = {
+  source: 'crime_at_sea',
+  treatedArea: 'poly:preset-hoa',
+  comparisonAreas: ['poly:preset-gulf-of-guinea'],
+  t0: '2008-12-08',
+  interventionLabel: 'EU NAVFOR Operation Atalanta',
+  from: '2000-01-01',
+  to: '2014-12-31',
+  methods: ['before_after', 'interrupted_time_series', 'difference_in_differences'],
+};
+const BANNER = 'HUB RESTRICTED//REL TO XHN, FRA';
+const NON_LATIN = "Côte d'Ivoire — Ελλάδα";
+
+let t: Awaited<ReturnType<typeof startTestApp>>;
+let analyst: Agent;
+let result: EvaluationRunResult;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  analyst = await t.login('analyst');
+  const b = 'entente-report-boundary';
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${b}\r\nContent-Disposition: form-data; name="file"; filename="pirate_attacks.csv"\r\nContent-Type: text/csv\r\n\r\n`,
+    ),
+    readFileSync(CAS),
+    Buffer.from(`\r\n--${b}--\r\n`),
+  ]);
+  const imp = await analyst.send(
+    'POST',
+    '/api/v1/incidents/import?source=crime_at_sea&community=all',
+    payload,
+    {
+      'content-type': `multipart/form-data; boundary=${b}`,
+    },
+  );
+  if (imp.status !== 200 || !imp.body.data.ok) throw new Error(`import failed: ${imp.text}`);
+  const r = await analyst.send('POST', '/api/v1/evaluations/run', request);
+  if (r.status !== 200) throw new Error(`evaluation failed: ${r.text}`);
+  result = r.body.data;
+}, 600_000);
+afterAll(() => t?.close());
+
+const input = (): EvaluationReportInput => ({
+  title: `Evaluation of Atalanta — ${NON_LATIN}`,
+  subject: { kind: 'engagement', code: 'ENG-0001', title: `Maritime security ${NON_LATIN}` },
+  result,
+  request: {
+    types: [],
+    neighbourAreas: [],
+    seed: 'entente',
+    profile: 'screening',
+    ...request,
+  } as EvaluationRunRequest,
+  banner: { lines: [{ text: BANNER, background: '#007a33', foreground: '#ffffff' }] },
+  generatedAt: '2026-11-29T21:00:00Z',
+  generatedBy: 'analyst',
+  dataVersions: [
+    {
+      dataset: 'crime_at_sea',
+      version: result.dataset.version,
+      contentSha256: 'ab'.repeat(32),
+      batches: [{ id: 'b-1', status: 'committed' }],
+    },
+  ],
+});
+
+/** Collapse whitespace: pdf-parse splits lines where the layout wrapped them. */
+const flat = (s: string) => s.replace(/\s+/g, ' ');
+
+describe('evaluation PDF report', () => {
+  it('renders the real HoA vs Gulf of Guinea evaluation with banners, grades, warnings and attribution', async () => {
+    const started = performance.now();
+    const pdf = await renderEvaluationReport(input());
+    const ms = performance.now() - started;
+    console.info(`evaluation report: ${pdf.length} bytes rendered in ${ms.toFixed(0)} ms`);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const parser = new PDFParse({ data: new Uint8Array(pdf) });
+    const text = await parser.getText();
+    await parser.destroy();
+    console.info(`evaluation report: ${text.pages.length} pages`);
+    expect(text.pages.length).toBeGreaterThanOrEqual(2);
+    for (const page of text.pages) {
+      // Banner top and bottom, and the page number, on every page.
+      expect(flat(page.text).split(BANNER).length - 1, `page ${page.num}`).toBeGreaterThanOrEqual(2);
+      expect(flat(page.text)).toContain(`page ${page.num} of ${text.pages.length}`);
+    }
+    const all = flat(text.text);
+    const did = result.estimates.find((e) => e.method === 'difference_in_differences')!;
+    expect(did.estimate).toBeCloseTo(3.016, 2);
+    expect(all).toContain(`IRR ${did.estimate!.toFixed(2)}`);
+    expect(all).toContain('3.02');
+    expect(all).toContain(`Design level ${did.design.level}: ${did.design.label}`);
+    for (const code of ['PRETREND_FAIL', 'PRETREND_UNTESTABLE']) expect(all).toContain(code);
+    for (const e of result.estimates) for (const w of e.warnings) expect(all).toContain(w.code);
+    // Level 2 design: "contributed to", never attribution.
+    expect(all).toContain('contributed to');
+    expect(all).not.toContain('estimated to have caused');
+    // §8 disclosures and the data section.
+    expect(all).toContain(REPORTED_NOTE);
+    expect(all).toContain(`Source: crime_at_sea version ${result.dataset.version}`);
+    expect(all).toContain('Crime at Sea');
+    expect(all).toContain('CC-BY-4.0');
+    expect(all).toContain(result.inputsHash);
+    expect(all).toContain('incidents excluded');
+    // Non-Latin text survives through the embedded font.
+    expect(all).toContain(NON_LATIN);
+    // Chart text came through as PDF text in the embedded font (axis name of the observed chart).
+    expect(all).toContain('Incidents per month');
+  }, 300_000);
+});
+
+describe('SVG → react-pdf primitives', () => {
+  const find = (n: SvgNode, tag: string): SvgNode[] => [
+    ...(n.tag === tag ? [n] : []),
+    ...n.children.flatMap((c) => find(c, tag)),
+  ];
+
+  it('maps shapes, groups, transforms, colours and text to react-pdf primitives', () => {
+    const svg = `<svg width="200" height="100" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100">
+<rect width="200" height="100" x="0" y="0" fill="none"></rect>
+<g clip-path="url(#c0)" transform="translate(5 5)"><path d="M0 0L10 10" stroke="rgba(47, 93, 138, 0.5)" stroke-width="2" stroke-dasharray="4,2" class="zr0-cls-1" ecmeta_series_index="0"></path>
+<line x1="0" y1="1" x2="5" y2="1" stroke="#444"/><polyline points="0,0 1,1 2,0" fill="none"/><circle cx="3" cy="4" r="2" fill="rgb(255,0,0)"/></g>
+<text dominant-baseline="central" text-anchor="end" style="font-size:12px;font-family:sans-serif;" transform="translate(67 170)" fill="#54555a" stroke="#fff" stroke-width="2">Ελλάδα &amp; Côte</text>
+<defs><clipPath id="c0"><path d="M0 0l10 0l0 10Z"/></clipPath></defs>
+<style><![CDATA[ .zr0-cls-1:hover { cursor:pointer; } ]]></style></svg>`;
+    const root = svgToPrimitives(svg);
+    expect(root.tag).toBe('Svg');
+    expect(root.props).toMatchObject({ width: 200, height: 100, viewBox: '0 0 200 100' });
+    expect(root.children[0]!.tag).toBe('Defs'); // defined before use
+    expect(root.children.map((c) => c.tag)).toEqual(['Defs', 'Rect', 'G', 'Text']);
+    const g = find(root, 'G')[0]!;
+    expect(g.props).toEqual({ clipPath: 'url(#c0)', transform: 'translate(5 5)' });
+    const path = g.children[0]!;
+    expect(path).toEqual({
+      tag: 'Path',
+      props: {
+        d: 'M0 0L10 10',
+        stroke: '#2f5d8a',
+        strokeOpacity: 0.5,
+        strokeWidth: 2,
+        strokeDasharray: '4,2',
+      },
+      children: [],
+    });
+    expect(g.children.map((c) => c.tag)).toEqual(['Path', 'Line', 'Polyline', 'Circle']);
+    expect(find(root, 'Circle')[0]!.props).toMatchObject({ cx: 3, cy: 4, r: 2, fill: '#ff0000' });
+    const text = find(root, 'Text')[0]!;
+    expect(text.text).toBe('Ελλάδα & Côte');
+    // dominant-baseline becomes a baseline shift (react-pdf needs a cap height DejaVu lacks).
+    expect(text.props).toEqual({
+      textAnchor: 'end',
+      fontSize: 12,
+      transform: 'translate(67 170)',
+      fill: '#54555a',
+      fontFamily: 'DejaVu',
+      y: 12 * 0.36,
+    });
+    expect(find(root, 'ClipPath')[0]!.props).toEqual({ id: 'c0' });
+  });
+
+  it('converts a real ECharts SSR chart: every drawable element maps, labels keep their text', () => {
+    const s = readSeries({
+      months: ['2008-10', '2008-11', '2008-12', '2009-01'],
+      series: {
+        months: ['2008-10', '2008-11', '2008-12', '2009-01'],
+        t0Index: 2,
+        observed: { treated: [1, 4, 2, 0], comparison: [3, 3, 5, 1], neighbour: [] },
+        sourceSwitchIndices: [1],
+      },
+    } as unknown as EvaluationRunResult);
+    const svg = renderChartSvg(observedOption(s, `Atalanta ${NON_LATIN}`), 400, 200);
+    const root = svgToPrimitives(svg);
+    const texts = find(root, 'Text').map((x) => x.text);
+    expect(texts).toEqual(
+      expect.arrayContaining(['2008-12', 'Incidents per month', `Atalanta ${NON_LATIN}`, 'Source switch']),
+    );
+    expect(find(root, 'Path').length).toBeGreaterThan(5);
+    for (const x of find(root, 'Text')) expect(x.props.fontFamily).toBe('DejaVu');
+  });
+
+  it('splits rgba colours into a hex colour and an opacity', () => {
+    expect(splitColour('rgba(47, 93, 138, 0.15)')).toEqual(['#2f5d8a', 0.15]);
+    expect(splitColour('rgb(0,0,0)')).toEqual(['#000000', 1]);
+    expect(splitColour('#abc')).toEqual(['#abc', 1]);
+  });
+});
