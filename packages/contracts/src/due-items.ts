@@ -39,6 +39,14 @@ export const DueItem = z.object({
   waivedReason: z.string().nullable(),
   portion: z.string(),
   version: z.number().int(),
+  /**
+   * Reminder stage as of today (DOMAIN.md §3.4; in-app only): due_soon from T−7, due_today at T,
+   * overdue after T (reminded again at T+7), escalated from T+14 to the owning organisation's approver.
+   */
+  reminder: z.enum(['none', 'due_soon', 'due_today', 'overdue', 'escalated']),
+  /** The date of the latest reminder, and who it went to. */
+  remindedOn: IsoDate.nullable(),
+  reminderTo: z.enum(['owner', 'approver']).nullable(),
   /** What this user may do with it now. */
   canSubmit: z.boolean(),
   canWaive: z.boolean(),
@@ -59,6 +67,8 @@ export const DueItemListQuery = z.object({
   overdue: z.enum(['true', 'false']).optional(),
   /** Only pending items due within this many days (overdue ones included). */
   dueWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
+  /** Open items needing attention: due soon (within 7 days), overdue, escalated (14+ days overdue). */
+  attention: z.enum(['due_soon', 'overdue', 'escalated']).optional(),
 });
 export type DueItemListQuery = z.input<typeof DueItemListQuery>;
 
@@ -81,3 +91,16 @@ export type DueItemTimeliness = z.infer<typeof DueItemTimeliness>;
 export const DueItemTimelinessQuery = z.object({
   months: z.coerce.number().int().min(1).max(36).default(12),
 });
+
+/** Counts for the side-nav badge and the dashboard: open items of my organisation (and its echelons) by reminder stage. */
+export const DueItemSummary = z.object({
+  dueSoon: z.number().int(),
+  overdue: z.number().int(),
+  /** Overdue 14 days or more: escalated to the organisation's approver. */
+  escalated: z.number().int(),
+  /** What the badge counts for this user: due soon + overdue items they own (their organisation's). */
+  badge: z.number().int(),
+  /** True when the user is an approver, so escalated items are addressed to them. */
+  escalatedToMe: z.boolean(),
+});
+export type DueItemSummary = z.infer<typeof DueItemSummary>;

@@ -9,3 +9,4 @@ export * from './access/index';
 export * from './strategy/objectives';
 export * from './agreements/lifecycle';
 export * from './due-items/rules';
+export * from './due-items/reminders';

@@ -8,7 +8,7 @@ import {
 } from '@entente/core';
 import { scoped } from '@entente/db';
 import type { UseCaseCtx } from '../context';
-import { onAgreementInForce, todayIso } from '../due-items/raise';
+import { onAgreementTransition, todayIso } from '../due-items/raise';
 import { presentAgreement } from './present';
 
 export interface AgreementTransitionInput {
@@ -49,6 +49,6 @@ export async function transitionAgreement(uc: UseCaseCtx, id: string, t: Agreeme
     before: { status: a.status, signedOn: a.signedOn, inForceFrom: a.inForceFrom },
     after: { status: after.status, signedOn: after.signedOn, inForceFrom: after.inForceFrom },
   });
-  if (plan.to === 'in_force') await onAgreementInForce(uc, after);
+  await onAgreementTransition(uc, a, after);
   return presentAgreement(uc, after);
 }

@@ -1,7 +1,9 @@
 /** My organisation's due items: list (scoped to what I may read and to my organisation and the echelons below it), submit, waive. */
 import {
   DomainError,
+  attentionWindow,
   daysUntil,
+  dueItemReminder,
   dueItemStatus,
   forbidden,
   notFound,
@@ -26,6 +28,7 @@ function present(
   today: string,
 ): DueItem {
   const status = dueItemStatus(r.status, r.dueOn, today);
+  const reminder = dueItemReminder(r, today);
   const own = mine.has(r.ownerOrgId);
   return {
     id: r.id,
@@ -43,6 +46,9 @@ function present(
     waivedReason: r.waivedReason,
     portion: uc.mark(r.labelId),
     version: r.version,
+    reminder: reminder.stage,
+    remindedOn: reminder.remindedOn,
+    reminderTo: reminder.recipient,
     canSubmit:
       own &&
       (status === 'pending' || status === 'overdue') &&
@@ -51,7 +57,7 @@ function present(
   };
 }
 
-async function context(uc: UseCaseCtx) {
+export async function context(uc: UseCaseCtx) {
   const ids = await scoped.orgAndDescendants(uc.tx, uc.subject.orgId);
   const orgs = await reference.organisationsByIds(uc.tx, ids);
   const codes = new Map([...orgs.values()].map((o) => [o.id, o.code ?? '']));
@@ -63,6 +69,7 @@ export interface DueItemListInput {
   kind?: string[] | undefined;
   overdue?: 'true' | 'false' | undefined;
   dueWithinDays?: number | undefined;
+  attention?: 'due_soon' | 'overdue' | 'escalated' | undefined;
 }
 
 export async function listDueItems(uc: UseCaseCtx, q: DueItemListInput) {
@@ -78,6 +85,7 @@ export async function listDueItems(uc: UseCaseCtx, q: DueItemListInput) {
     statuses,
     kinds: q.kind,
     dueBy,
+    pendingDue: q.attention ? attentionWindow(q.attention, today) : undefined,
     today,
   });
   uc.auditRead({ route: 'GET /due-items', filters: q, count: rows.length, ids: rows.map((r) => r.id) });

@@ -4,10 +4,19 @@
  * - closing it submits that closure item, on time or late;
  * - an agreement `in_force` with an expiry owes its renewal 180 days ahead. The item is raised when
  *   the agreement enters in_force (by a transition, or recorded as in force at creation); the
- *   unique (kind, subject, due date) key makes raising it twice harmless.
+ *   unique (kind, subject, due date) key makes raising it twice harmless;
+ * - an agreement suspended (in_force → suspended) owes a review of the suspension within 7 days;
+ *   lifting the suspension (or ending the agreement) settles it, as does submitting the review.
  * Each item carries its record's label and community; its party is the owing organisation.
  */
-import { closureDueOn, renewalDueOn, submitDueItem, type Engagement } from '@entente/core';
+import {
+  REVIEW_DUE_DAYS,
+  addDays,
+  closureDueOn,
+  renewalDueOn,
+  submitDueItem,
+  type Engagement,
+} from '@entente/core';
 import { scoped } from '@entente/db';
 import type { UseCaseCtx } from '../context';
 
@@ -57,31 +66,34 @@ export async function onEngagementTransition(uc: UseCaseCtx, before: Engagement,
       communityId: after.communityId,
     });
   }
-  if (after.status === 'closed') {
-    const today = todayIso();
-    for (const item of await scoped.openDueItemsOf(uc.tx, uc.scope, after.id, 'closure')) {
-      const status = submitDueItem(item, today);
-      const done = await scoped.updateDueItem(
-        uc.tx,
-        uc.scope,
-        item.id,
-        item.version,
-        { status, submittedOn: today, submittedBy: uc.subject.id },
-        uc.subject.id,
-      );
-      if (done)
-        await uc.audit({
-          action: 'due_item.submitted',
-          entity: 'due_item',
-          entityId: done.id,
-          entityVersion: done.version,
-          labelId: done.labelId,
-          decision: 'permit',
-          before: { status: item.status },
-          after: { status, submittedOn: today },
-          details: { by: 'engagement.closed' },
-        });
-    }
+  if (after.status === 'closed') await submitOpen(uc, after.id, 'closure', 'engagement.closed');
+}
+
+/** Submit the open items of `kind` about a subject (on time or late as of today): the event that settles them happened. */
+async function submitOpen(uc: UseCaseCtx, subjectId: string, kind: string, by: string) {
+  const today = todayIso();
+  for (const item of await scoped.openDueItemsOf(uc.tx, uc.scope, subjectId, kind)) {
+    const status = submitDueItem(item, today);
+    const done = await scoped.updateDueItem(
+      uc.tx,
+      uc.scope,
+      item.id,
+      item.version,
+      { status, submittedOn: today, submittedBy: uc.subject.id },
+      uc.subject.id,
+    );
+    if (done)
+      await uc.audit({
+        action: 'due_item.submitted',
+        entity: 'due_item',
+        entityId: done.id,
+        entityVersion: done.version,
+        labelId: done.labelId,
+        decision: 'permit',
+        before: { status: item.status },
+        after: { status, submittedOn: today },
+        details: { by },
+      });
   }
 }
 
@@ -99,4 +111,27 @@ export async function onAgreementInForce(uc: UseCaseCtx, a: scoped.AgreementRow)
     labelId: a.labelId,
     communityId: a.communityId,
   });
+}
+
+/** Called after an agreement transition has been written (DOMAIN.md §2.2). */
+export async function onAgreementTransition(
+  uc: UseCaseCtx,
+  before: scoped.AgreementRow,
+  after: scoped.AgreementRow,
+) {
+  if (after.status === 'in_force') await onAgreementInForce(uc, after);
+  if (after.status === 'suspended' && before.status !== 'suspended')
+    await raise(uc, {
+      kind: 'review',
+      subjectKind: 'agreement',
+      subjectId: after.id,
+      subjectCode: after.code,
+      title: `Review the suspension of ${after.code}: ${after.title}`,
+      dueOn: addDays(todayIso(), REVIEW_DUE_DAYS),
+      ownerOrgId: after.ownerOrgId,
+      labelId: after.labelId,
+      communityId: after.communityId,
+    });
+  if (before.status === 'suspended' && after.status !== 'suspended')
+    await submitOpen(uc, after.id, 'review', `agreement.${after.status}`);
 }

@@ -3,6 +3,7 @@ import {
   DueItem,
   DueItemListQuery,
   DueItemSubmit,
+  DueItemSummary,
   DueItemTimeliness,
   DueItemTimelinessQuery,
   DueItemWaive,
@@ -15,6 +16,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context';
 import { respond } from '../http/run';
 import { dueItemTimeliness, listDueItems, submitDueItemUseCase, waiveDueItemUseCase } from './due-items';
+import { dueItemSummary } from './summary';
 
 const Id = z.object({ id: z.string() });
 const errors = {
@@ -51,6 +53,11 @@ export const dueItemRoutes =
         },
       },
       (req, reply) => respond(app, req, reply, (uc) => dueItemTimeliness(uc, req.query.months)),
+    );
+    f.get(
+      ROUTES.dueItemSummary,
+      { schema: { tags, response: { 200: envelope(DueItemSummary), ...errors } } },
+      (req, reply) => respond(app, req, reply, (uc) => dueItemSummary(uc)),
     );
     f.post(
       ROUTES.dueItemSubmit,

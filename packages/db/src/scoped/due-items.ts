@@ -16,6 +16,8 @@ export interface DueItemFilters {
   /** Only pending items due on or before this date (for "due soon"). */
   dueBy?: string | undefined;
   subjectId?: string | undefined;
+  /** Only pending items due in this window (the reminder filters: due soon, overdue, escalated). */
+  pendingDue?: { from?: string | undefined; to?: string | undefined } | undefined;
   today: string;
   limit?: number | undefined;
 }
@@ -50,6 +52,11 @@ export async function listDueItems(tx: Tx, s: AccessScope, f: DueItemFilters): P
   if (f.kinds?.length) c.push(inArray(dueItem.kind, f.kinds));
   if (f.dueBy) c.push(sql`(${dueItem.status} = 'pending' AND ${dueItem.dueOn} <= ${f.dueBy})`);
   if (f.subjectId) c.push(eq(dueItem.subjectId, f.subjectId));
+  if (f.pendingDue) {
+    c.push(eq(dueItem.status, 'pending'));
+    if (f.pendingDue.from) c.push(sql`${dueItem.dueOn} >= ${f.pendingDue.from}`);
+    if (f.pendingDue.to) c.push(sql`${dueItem.dueOn} <= ${f.pendingDue.to}`);
+  }
   return tx
     .select()
     .from(dueItem)
@@ -142,4 +149,30 @@ export async function updateDueItem(
     .where(and(eq(dueItem.id, id), eq(dueItem.version, version), visible(dueItem, s)))
     .returning();
   return rows[0] ?? null;
+}
+
+/**
+ * Status and due date of the visible pending items owned by `ownerOrgIds` and due on or before
+ * `dueBy`, assigned to nobody in particular or to `personId` (for the reminder badge and counts).
+ */
+export async function openDueItemsBy(
+  tx: Tx,
+  s: AccessScope,
+  ownerOrgIds: string[],
+  dueBy: string,
+  personId: string,
+): Promise<{ id: string; status: string; dueOn: string }[]> {
+  return tx
+    .select({ id: dueItem.id, status: dueItem.status, dueOn: dueItem.dueOn })
+    .from(dueItem)
+    .where(
+      and(
+        visible(dueItem, s),
+        eq(dueItem.status, 'pending'),
+        sql`${dueItem.ownerOrgId} = ANY(${uuids(ownerOrgIds)})`,
+        sql`${dueItem.dueOn} <= ${dueBy}`,
+        sql`(${dueItem.ownerPersonId} IS NULL OR ${dueItem.ownerPersonId} = ${personId}::uuid)`,
+      ),
+    )
+    .limit(5000);
 }
