@@ -30,7 +30,7 @@ import type { StageTotals } from './stage';
 import { runStage } from './stage-pool';
 
 export { rawClient };
-export { closeImportPool, importWorkerAvailable } from './stage-pool';
+export { closeImportPool, importWorkerAvailable, warmImportWorker } from './stage-pool';
 
 export interface ImportProgress {
   bytesRead: number;

@@ -50,6 +50,12 @@ export async function closeImportPool(): Promise<void> {
   if (p) await p.destroy();
 }
 
+/** Start a worker and build its area index ahead of the first import (servers, benchmarks). */
+export async function warmImportWorker(built: BuiltAreas): Promise<void> {
+  if (!getPool()) return;
+  for await (const ev of runStage((async function* () {})(), built, {})) void ev;
+}
+
 const areaKeys = new WeakMap<BuiltAreas, string>();
 function areasKey(built: BuiltAreas): string {
   let k = areaKeys.get(built);

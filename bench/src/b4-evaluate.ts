@@ -1,0 +1,247 @@
+/**
+ * B4 — evaluation (BENCHMARKS.md, EVALUATION.md §7): a 3,000,000-event table aggregated to the
+ * product's `area_month` in a fresh database (events drawn in SQL from a seeded generator over every
+ * world-atlas country area, 2008–2022, long-tailed), then
+ *   1. the panel read: one scoped-style SUM over `area_month` for the treated area + 200 donors,
+ *      15 years monthly (what an evaluation reads; it never touches `incident`);
+ *   2. one FULL evaluation through `evaluate()` of packages/stats (the function `runEvaluation`
+ *      calls): before/after, ITS with 2,000 bootstrap draws and placebo breaks, DiD with event study
+ *      and randomisation inference, SCM (V = I) with 200 placebos via the structured HiGHS QP;
+ *   3. the portfolio: screening-profile evaluations (point estimates and grade, no loops) of a
+ *      sample of engagements (random treated area and T0), extrapolated to 10,000.
+ * No result cache by inputsHash exists, so only cold runs are reported.
+ *
+ *   npm run bench:b4 -w bench -- [--events 3000000] [--runs 3] [--portfolio 100] [--tiny]
+ */
+import { existsSync, mkdirSync, rmSync, chmodSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+import {
+  connectOwner,
+  ensureAppRole,
+  incidents,
+  migrateDatabase,
+  openDatabase,
+  seedReference,
+  seedScenarios,
+} from '@entente/db';
+import { evaluate, loadHighsQpSolver, type EvaluationPanel, type MethodName } from '@entente/stats';
+import { BENCH_DIR, SEED, commit, ms2, report } from './lib/common';
+import { Rng } from './lib/prng';
+
+const B4_DIR = process.env.BENCH_B4_DIR ?? `${BENCH_DIR}.data-b4`;
+const B4_PORT = Number(process.env.BENCH_B4_PG_PORT ?? 54395);
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? undefined : process.argv[i + 1];
+};
+const tiny = process.argv.includes('--tiny') || process.env.BENCH_TINY === '1';
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const METHODS: MethodName[] = [
+  'before_after',
+  'interrupted_time_series',
+  'difference_in_differences',
+  'synthetic_control',
+];
+
+async function main(): Promise<void> {
+  commit();
+  const events = Number(arg('events') ?? (tiny ? 20_000 : 3_000_000));
+  const runs = Number(arg('runs') ?? (tiny ? 1 : 3));
+  const sample = Number(arg('portfolio') ?? (tiny ? 3 : 100));
+  const donors = Number(arg('donors') ?? (tiny ? 20 : 200));
+  if (existsSync(`${B4_DIR}/pg/postmaster.pid`))
+    throw new Error(`A PostgreSQL is running in ${B4_DIR}; stop it first.`);
+  rmSync(B4_DIR, { recursive: true, force: true });
+  mkdirSync(B4_DIR, { recursive: true });
+  chmodSync(B4_DIR, 0o755);
+  const server = await connectOwner({ dataDir: B4_DIR, embeddedPort: B4_PORT });
+  const c = new pg.Client({ connectionString: server.ownerUrl });
+  try {
+    await ensureAppRole(server.ownerUrl, server.secrets.appPassword);
+    await migrateDatabase(server.ownerUrl);
+    const owner = openDatabase(server.ownerUrl, 2);
+    await seedReference(owner.db);
+    await seedScenarios(owner.db);
+    await owner.db.transaction(async (tx) => {
+      await incidents.ensureDatasets(tx);
+      await incidents.ensureAnalysisAreas(tx, await incidents.builtInAreas({}));
+    });
+    await owner.close();
+    await c.connect();
+    const community = (
+      await c.query<{ id: string; label: string }>(
+        `SELECT id, default_label_id AS label FROM community WHERE code = 'all'`,
+      )
+    ).rows[0]!;
+    const keys = (
+      await c.query<{ key: string }>(`SELECT key FROM analysis_area WHERE kind = 'country' ORDER BY key`)
+    ).rows.map((r) => r.key);
+    const rng = new Rng(`${SEED}:b4`);
+    const areaKeys = rng.sample(keys, keys.length);
+
+    // 1. The events (a plain table) and their panel, aggregated as an import's GROUP BY does.
+    const tg = performance.now();
+    await c.query(`SELECT setseed(0.4242)`);
+    await c.query(
+      `CREATE UNLOGGED TABLE b4_event AS
+      SELECT ($1::text[])[1 + floor(power(random(), 2) * $2)::int] AS area_key,
+        date '2008-01-01' + floor(random() * 5479)::int AS d,
+        (ARRAY['armed_clash', 'attack_on_civilians', 'unrest'])[1 + floor(random() * 3)::int] AS et,
+        floor(random() * 4)::int AS fat
+      FROM generate_series(1, $3::int)`,
+      [areaKeys, areaKeys.length, events],
+    );
+    await c.query(
+      `INSERT INTO area_month (area_key, month, source, source_series, event_type, event_subtype, date_class,
+        loc_level, label_id, community_id, n, fatalities_best, fatalities_low, fatalities_high)
+      SELECT area_key, date_trunc('month', d)::date, 'acled', '', et, et, 'fine', 1, $1, $2, count(*), sum(fat), 0, 0
+      FROM b4_event GROUP BY 1, 2, 5`,
+      [community.label, community.id],
+    );
+    await c.query('VACUUM ANALYZE area_month');
+    const cells = Number((await c.query<{ n: string }>('SELECT count(*) AS n FROM area_month')).rows[0]!.n);
+    console.log(
+      `${events.toLocaleString()} events → ${cells.toLocaleString()} area_month cells over ${areaKeys.length} areas in ${((performance.now() - tg) / 1000).toFixed(1)} s`,
+    );
+
+    const months: string[] = [];
+    for (let y = 2008; y <= 2022; y++)
+      for (let m = 1; m <= 12; m++) months.push(`${y}-${String(m).padStart(2, '0')}`);
+    const readPanel = async (treated: string, comparison: string[]) => {
+      const all = [treated, ...comparison];
+      const r = await c.query<{ area_key: string; m: string; n: string }>(
+        `SELECT area_key, to_char(month, 'YYYY-MM') AS m, sum(n) AS n FROM area_month
+         WHERE source = 'acled' AND area_key = ANY($1) AND label_id = ANY($2) AND month BETWEEN '2008-01-01' AND '2022-12-01'
+         GROUP BY 1, 2`,
+        [all, [community.label]],
+      );
+      const at = new Map(months.map((m, i) => [m, i]));
+      const y = new Map(all.map((k) => [k, months.map(() => 0)]));
+      for (const row of r.rows) y.get(row.area_key)![at.get(row.m)!] = Number(row.n);
+      const panel: EvaluationPanel = {
+        months,
+        areas: all.map((k, i) => ({ key: k, role: i === 0 ? 'treated' : 'comparison', y: y.get(k)! })),
+        interventions: [],
+        sourceSwitches: [],
+        excluded: { datePrecision: 0, locationPrecision: 0 },
+      };
+      return panel;
+    };
+
+    // 2. One full evaluation: treated = the busiest area, 200 donors.
+    const qpSolver = await loadHighsQpSolver();
+    const deps = { hash: sha256, qpSolver };
+    const treated = areaKeys[0]!;
+    const comparison = areaKeys.slice(1, donors + 1);
+    const readMs: number[] = [];
+    const fullMs: number[] = [];
+    let estimates = 0;
+    for (let k = 0; k < runs; k++) {
+      const t = performance.now();
+      const panel = await readPanel(treated, comparison);
+      const t1 = performance.now();
+      const r = evaluate(
+        panel,
+        {
+          t0: '2015-07',
+          methods: METHODS,
+          seed: SEED,
+          profile: 'full',
+          permittedLabelHash: sha256(community.label),
+        },
+        deps,
+      );
+      const t2 = performance.now();
+      readMs.push(t1 - t);
+      fullMs.push(t2 - t1);
+      estimates = r.estimates.length + r.supporting.length;
+      console.log(
+        `full evaluation ${k + 1}: read ${Math.round(t1 - t)} ms, evaluate ${Math.round(t2 - t1)} ms (${estimates} estimates)`,
+      );
+    }
+
+    // 3. Portfolio: screening profile over a sample of engagements (treated area and T0 drawn), cold.
+    const eng = Array.from({ length: sample }, () => ({
+      treated: rng.pick(areaKeys.slice(0, 60)),
+      t0: `${rng.int(2011, 2019)}-${String(rng.int(1, 12)).padStart(2, '0')}`,
+    }));
+    const tp = performance.now();
+    let readTotal = 0;
+    for (const e of eng) {
+      const t = performance.now();
+      const panel = await readPanel(e.treated, areaKeys.filter((x) => x !== e.treated).slice(0, donors));
+      readTotal += performance.now() - t;
+      evaluate(
+        panel,
+        {
+          t0: e.t0,
+          methods: METHODS.slice(1),
+          seed: SEED,
+          profile: 'screening',
+          permittedLabelHash: sha256(community.label),
+        },
+        deps,
+      );
+    }
+    const perEng = (performance.now() - tp) / sample;
+    const minutes10k = (perEng * 10_000) / 60_000;
+    console.log(
+      `portfolio: ${sample} screening evaluations, ${ms2(perEng)} ms each (read ${ms2(readTotal / sample)} ms) → 10,000 in ${ms2(minutes10k)} min (extrapolated)`,
+    );
+
+    const ctx = {
+      events,
+      cells,
+      areas: areaKeys.length,
+      treatedPlusDonors: donors + 1,
+      months: months.length,
+      runs,
+      tiny,
+      database: 'embedded PostgreSQL 15, fresh database; area_month aggregated from the generated events',
+      perRun: fullMs.map((ms, i) => ({ evaluateMs: Math.round(ms), readMs: Math.round(readMs[i]!) })),
+    };
+    const spread = (xs: number[]) => [ms2(Math.min(...xs)), ms2(Math.max(...xs))];
+    report(
+      'b4',
+      {
+        bench: 'B4',
+        figure: 'full_evaluation_ms',
+        value: Math.round(median(fullMs.map((x, i) => x + readMs[i]!))),
+        unit: 'ms',
+        goal: '< 1000',
+        spread: spread(fullMs.map((x, i) => x + readMs[i]!)),
+        evaluateOnlyMs: Math.round(median(fullMs)),
+        panelReadMs: Math.round(median(readMs)),
+        estimates,
+      },
+      ctx,
+    );
+    report(
+      'b4',
+      {
+        bench: 'B4',
+        figure: 'portfolio_10000_screening_minutes',
+        value: ms2(minutes10k),
+        unit: 'min',
+        goal: '< 5',
+        sample,
+        extrapolated: true,
+        msPerEngagement: ms2(perEng),
+        panelReadMsPerEngagement: ms2(readTotal / sample),
+        cache: 'none (no result cache by inputsHash): cold only',
+      },
+      ctx,
+    );
+  } finally {
+    await c.end().catch(() => {});
+    await server.stop();
+  }
+}
+
+await main();
