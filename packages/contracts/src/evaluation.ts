@@ -73,3 +73,97 @@ export const EvaluationRunResult = z.object({
   note: z.string(),
 });
 export type EvaluationRunResult = z.infer<typeof EvaluationRunResult>;
+
+/* ---- Stored evaluations (issue 3): a run kept for an engagement, initiative or objective. ---- */
+
+export const EVALUATION_SUBJECT_KINDS = ['engagement', 'initiative', 'objective'] as const;
+export const EvaluationSubjectKind = z.enum(EVALUATION_SUBJECT_KINDS);
+export type EvaluationSubjectKind = z.infer<typeof EvaluationSubjectKind>;
+export const EVALUATION_STATUSES = ['current', 'stale', 'failed'] as const;
+
+/** What the panel of a stored run was built from (EVALUATION.md §1.6 step 6, §8 item 7). */
+export const EvaluationDataVersions = z.object({
+  dataset: z.object({
+    code: z.string(),
+    version: z.number().int(),
+    contentSha256: z.string().nullable(),
+    sourceVersion: z.string().nullable(),
+    accessedOn: z.string().nullable(),
+  }),
+  /** The committed batches of the dataset the subject could see when it ran. */
+  batches: z.array(
+    z.object({
+      id: z.string(),
+      status: z.string(),
+      datasetVersion: z.number().int().nullable(),
+      fileSha256: z.string(),
+      finishedAt: z.string().nullable(),
+    }),
+  ),
+  areas: z.array(z.object({ key: z.string(), version: z.number().int() })),
+});
+export type EvaluationDataVersions = z.infer<typeof EvaluationDataVersions>;
+
+export const EvaluationSaveRequest = z.object({
+  subjectKind: EvaluationSubjectKind,
+  subjectId: z.string().min(1).max(64),
+  title: z.string().trim().min(1).max(200).optional(),
+  /** Raise the label above the default (the subject record's, joined with the data counted). */
+  labelId: z.uuid().optional(),
+  request: EvaluationRunRequest,
+});
+export type EvaluationSaveRequest = z.infer<typeof EvaluationSaveRequest>;
+
+const storedCommon = {
+  id: z.string(),
+  subjectKind: EvaluationSubjectKind,
+  subjectId: z.string(),
+  title: z.string(),
+  status: z.enum(EVALUATION_STATUSES),
+  statusReason: z.string().nullable(),
+  inputsHash: z.string(),
+  engineVersion: z.string(),
+  profile: z.string(),
+  labelId: z.string(),
+  /** The portion mark of the evaluation's label. */
+  portion: z.string(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+  lastRunAt: z.string(),
+  version: z.number().int(),
+};
+
+/** One stored evaluation in a list: the headline estimate (the best-graded unblocked one) without the series. */
+export const StoredEvaluationListItem = z.object({
+  ...storedCommon,
+  headline: z
+    .object({
+      method: z.string(),
+      estimate: z.number().nullable(),
+      ci95: z.tuple([z.number().nullable(), z.number().nullable()]),
+      designLevel: z.number().int(),
+      designLabel: z.string(),
+    })
+    .nullable(),
+  datasetVersion: z.number().int(),
+});
+export type StoredEvaluationListItem = z.infer<typeof StoredEvaluationListItem>;
+
+export const StoredEvaluation = z.object({
+  ...storedCommon,
+  subjectCode: z.string(),
+  subjectTitle: z.string(),
+  request: EvaluationRunRequest,
+  result: EvaluationRunResult,
+  dataVersions: EvaluationDataVersions,
+});
+export type StoredEvaluation = z.infer<typeof StoredEvaluation>;
+
+export const StoredEvaluationListQuery = z.object({
+  subjectKind: EvaluationSubjectKind,
+  subjectId: z.string().min(1).max(64),
+});
+export type StoredEvaluationListQuery = z.infer<typeof StoredEvaluationListQuery>;
+
+export const EvaluationRerunRequest = z.object({ version: z.number().int().positive() });
+export type EvaluationRerunRequest = z.infer<typeof EvaluationRerunRequest>;

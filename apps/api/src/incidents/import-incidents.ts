@@ -7,6 +7,7 @@ import { DomainError, forbidden } from '@entente/core';
 import type { IncidentImportQuery, IncidentImportReport } from '@entente/contracts';
 import { allowLabelInTx, incidents, reference } from '@entente/db';
 import type { UseCaseCtx } from '../context';
+import { afterIncidentImport } from '../evaluation/rerun-queue';
 import { afterImportForMonitors } from '../monitors/monitor-queue';
 
 export interface IncidentFileMeta {
@@ -91,6 +92,7 @@ export async function importIncidentFile(
   });
   uc.mark(labelId);
   const { timings: _t, ...report } = r;
+  await afterIncidentImport(uc, report);
   await afterImportForMonitors(uc, report);
   return report;
 }

@@ -8,4 +8,7 @@ export * from './visible';
 export * from './incidents';
 export * from './due-items';
 export * from './relabel';
+export * from './evaluations';
 export * from './monitors';
+export * from './fields';
+export * from './tlp-recipients';

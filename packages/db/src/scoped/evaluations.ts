@@ -1,0 +1,194 @@
+/** Stored evaluations through the visibility predicate (ACCESS.md §4.2); the subject records they are about. */
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { engagement, evaluation, initiative, objective } from '../schema/index';
+import type { Db } from '../runtime/pools';
+import type { AccessScope, Tx } from '../runtime/scope';
+import { visible } from './visible';
+
+export type EvaluationRow = typeof evaluation.$inferSelect;
+export type EvaluationSubjectKind = 'engagement' | 'initiative' | 'objective';
+
+const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
+
+/** The labelling columns and title of a visible engagement, initiative or objective, or null. */
+export interface EvaluationSubjectRow {
+  kind: EvaluationSubjectKind;
+  id: string;
+  code: string;
+  title: string;
+  labelId: string;
+  communityId: string;
+  partyOrgIds: string[];
+  ownerOrgId: string;
+}
+
+export async function findEvaluationSubject(
+  tx: Tx,
+  s: AccessScope,
+  kind: EvaluationSubjectKind,
+  id: string,
+): Promise<EvaluationSubjectRow | null> {
+  if (!isUuid(id)) return null;
+  const t = kind === 'engagement' ? engagement : kind === 'initiative' ? initiative : objective;
+  const r = await tx
+    .select({
+      id: t.id,
+      code: t.code,
+      title: t.title,
+      labelId: t.labelId,
+      communityId: t.communityId,
+      partyOrgIds: t.partyOrgIds,
+      ownerOrgId: t.ownerOrgId,
+    })
+    .from(t)
+    .where(and(eq(t.id, id), visible(t, s)));
+  return r[0] ? { kind, ...r[0] } : null;
+}
+
+export type EvaluationInsert = Omit<
+  typeof evaluation.$inferInsert,
+  'id' | 'status' | 'statusReason' | 'lastRunAt' | 'createdAt' | 'updatedAt' | 'version' | 'tlp'
+>;
+
+/** Insert an evaluation (RLS checks the write label). */
+export async function insertEvaluation(tx: Tx, v: EvaluationInsert): Promise<EvaluationRow> {
+  const r = await tx.insert(evaluation).values(v).returning();
+  return r[0] as EvaluationRow;
+}
+
+/** A visible evaluation by id, or null (hidden and missing look the same). */
+export async function findEvaluation(
+  tx: Tx,
+  s: AccessScope,
+  id: string,
+  forUpdate = false,
+): Promise<EvaluationRow | null> {
+  if (!isUuid(id)) return null;
+  const q = tx
+    .select()
+    .from(evaluation)
+    .where(and(eq(evaluation.id, id), visible(evaluation, s)));
+  const r = forUpdate ? await q.for('update') : await q;
+  return r[0] ?? null;
+}
+
+/** The visible evaluations of one subject record, most recently run first. */
+export async function evaluationsOf(
+  tx: Tx,
+  s: AccessScope,
+  kind: EvaluationSubjectKind,
+  subjectId: string,
+): Promise<EvaluationRow[]> {
+  if (!isUuid(subjectId)) return [];
+  return tx
+    .select()
+    .from(evaluation)
+    .where(and(eq(evaluation.subjectKind, kind), eq(evaluation.subjectId, subjectId), visible(evaluation, s)))
+    .orderBy(desc(evaluation.lastRunAt), desc(evaluation.id))
+    .limit(200);
+}
+
+/** What a re-run changes. */
+export interface EvaluationRerun {
+  result?: unknown;
+  inputsHash?: string;
+  engineVersion?: string;
+  profile?: string;
+  dataVersions?: unknown;
+  labelId?: string;
+  status: 'current' | 'failed';
+  statusReason: string | null;
+  by: string;
+}
+
+/**
+ * Store a re-run of a visible evaluation. A new result bumps `version`; an unchanged one (same
+ * `inputsHash`) and a failure only touch the status and `last_run_at`. Null when hidden or missing.
+ */
+export async function updateEvaluationRun(
+  tx: Tx,
+  s: AccessScope,
+  id: string,
+  r: EvaluationRerun,
+): Promise<EvaluationRow | null> {
+  const changed = r.result !== undefined;
+  const rows = await tx
+    .update(evaluation)
+    .set({
+      ...(changed
+        ? {
+            result: r.result,
+            inputsHash: r.inputsHash,
+            engineVersion: r.engineVersion,
+            profile: r.profile,
+            dataVersions: r.dataVersions,
+            ...(r.labelId ? { labelId: r.labelId } : {}),
+            version: sql`${evaluation.version} + 1`,
+            updatedBy: r.by,
+            updatedAt: sql`now()`,
+          }
+        : {}),
+      status: r.status,
+      statusReason: r.statusReason,
+      lastRunAt: sql`now()`,
+    })
+    .where(and(eq(evaluation.id, id), visible(evaluation, s)))
+    .returning();
+  return rows[0] ?? null;
+}
+
+/**
+ * After an import committed a new version of `datasetCode`: mark every evaluation that read it
+ * stale, whoever may see it (owner connection; no scope), and return their ids and creators.
+ */
+export async function markEvaluationsStale(
+  db: Db,
+  datasetCode: string,
+): Promise<{ id: string; createdBy: string | null }[]> {
+  const rows = await db
+    .update(evaluation)
+    .set({ status: 'stale', statusReason: 'new dataset version' })
+    .where(eq(evaluation.datasetCode, datasetCode))
+    .returning({ id: evaluation.id, createdBy: evaluation.createdBy });
+  return rows;
+}
+
+/** Mark one evaluation failed with a reason, whoever may see it (owner connection): its creator is gone or lost access. */
+export async function failEvaluation(db: Db, id: string, reason: string): Promise<void> {
+  await db
+    .update(evaluation)
+    .set({ status: 'failed', statusReason: reason, lastRunAt: sql`now()` })
+    .where(eq(evaluation.id, id));
+}
+
+/** The creator of an evaluation, whoever may see it (owner connection), or null when it does not exist. */
+export async function evaluationCreator(db: Db, id: string): Promise<{ createdBy: string | null } | null> {
+  const r = await db
+    .select({ createdBy: evaluation.createdBy })
+    .from(evaluation)
+    .where(eq(evaluation.id, id));
+  return r[0] ?? null;
+}
+
+const arr = (ids: string[]) => `{${[...new Set(ids)].join(',')}}`;
+
+/**
+ * Let this transaction write an evaluation under `labelId` after decide() permitted it, leaving the
+ * (cached, shared) scope object as it is.
+ */
+export async function allowEvaluationLabel(tx: Tx, s: AccessScope, labelId: string): Promise<void> {
+  await tx.execute(sql`SELECT set_config('entente.label_ids', ${arr([...s.labelIds, labelId])}, true),
+    set_config('entente.write_label_ids', ${arr([...s.writeLabelIds, labelId])}, true)`);
+}
+
+/** The id of this transaction (assigning one), to learn later whether it committed. */
+export async function currentTransactionId(tx: Tx): Promise<string | null> {
+  const r = await tx.execute<{ xid: string }>(sql`SELECT pg_current_xact_id()::text AS xid`);
+  return r.rows[0]?.xid ?? null;
+}
+
+/** `committed`, `aborted`, `in progress`, or null when too old to know. */
+export async function transactionStatus(db: Db, xid: string): Promise<string | null> {
+  const r = await db.execute<{ s: string | null }>(sql`SELECT pg_xact_status(${xid}::xid8) AS s`);
+  return r.rows[0]?.s ?? null;
+}
