@@ -10,5 +10,3 @@ export * from './due-items';
 export * from './relabel';
 export * from './evaluations';
 export * from './monitors';
-export * from './fields';
-export * from './tlp-recipients';
