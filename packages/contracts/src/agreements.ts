@@ -3,8 +3,25 @@ import { z } from 'zod';
 import { IsoDate, Iso3, LabelInput, Uuid } from './common';
 import { EngagementTypeSchema } from './engagements';
 
-export const AGREEMENT_KINDS = ['defence_cooperation', 'mou', 'sofa', 'security_of_information', 'technical_arrangement', 'logistics_support', 'end_use_undertaking', 'mandate'] as const;
-export const AGREEMENT_STATUSES = ['draft', 'negotiating', 'signed', 'in_force', 'suspended', 'expired', 'terminated'] as const;
+export const AGREEMENT_KINDS = [
+  'defence_cooperation',
+  'mou',
+  'sofa',
+  'security_of_information',
+  'technical_arrangement',
+  'logistics_support',
+  'end_use_undertaking',
+  'mandate',
+] as const;
+export const AGREEMENT_STATUSES = [
+  'draft',
+  'negotiating',
+  'signed',
+  'in_force',
+  'suspended',
+  'expired',
+  'terminated',
+] as const;
 
 export const AgreementItem = z.object({
   id: Uuid,
@@ -20,6 +37,8 @@ export const AgreementItem = z.object({
   status: z.enum(AGREEMENT_STATUSES),
   documentRef: z.string(),
   portion: z.string(),
+  /** The current label, as the "Change classification" form starts from it. */
+  label: LabelInput.optional(),
   version: z.number().int(),
   /** Days until expiry when it expires within 180 days, else null. */
   expiresInDays: z.number().int().nullable(),
@@ -62,4 +81,5 @@ export const AgreementTransitionRequest = z.object({
 });
 export type AgreementTransitionRequest = z.infer<typeof AgreementTransitionRequest>;
 /** Transitions that need a reason (mirrors core's agreementReasonRequired, for the form). */
-export const agreementTransitionNeedsReason = (from: string, to: string) => to === 'suspended' || to === 'terminated' || (from === 'suspended' && to === 'in_force');
+export const agreementTransitionNeedsReason = (from: string, to: string) =>
+  to === 'suspended' || to === 'terminated' || (from === 'suspended' && to === 'in_force');

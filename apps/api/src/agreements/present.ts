@@ -6,6 +6,7 @@ import type { UseCaseCtx } from '../context';
 
 const DAY = 86_400_000;
 export function presentAgreement(uc: UseCaseCtx, a: scoped.AgreementRow, today = new Date()): AgreementItem {
+  const label = uc.access.label(a.labelId);
   const days = a.expiresOn ? Math.ceil((Date.parse(a.expiresOn) - today.getTime()) / DAY) : null;
   return {
     id: a.id,
@@ -21,6 +22,12 @@ export function presentAgreement(uc: UseCaseCtx, a: scoped.AgreementRow, today =
     status: a.status as AgreementItem['status'],
     documentRef: a.documentRef,
     portion: uc.mark(a.labelId),
+    label: {
+      level: label?.level ?? '',
+      restrictive: label?.restrictive ?? [],
+      releasableTo: label?.releasableTo ?? [],
+      handling: label?.handling ?? [],
+    },
     version: a.version,
     expiresInDays:
       days !== null && days <= 180 && days >= 0 && ['in_force', 'signed'].includes(a.status) ? days : null,

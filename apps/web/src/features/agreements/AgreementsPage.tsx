@@ -18,6 +18,7 @@ import { EmptyState, ErrorState, QueryView, SkeletonRows } from '../../component
 import { ExpiryBadge } from './ExpiryBadge';
 import { AgreementForm } from './AgreementForm';
 import { AgreementTransitionDialog } from './AgreementTransitionDialog';
+import { AgreementClassification } from './AgreementClassification';
 import { agreementTransitionLabel, agreementsApi } from './agreementsApi';
 
 type Props = { search: AgreementsSearch; onSearch: (s: AgreementsSearch) => void };
@@ -41,6 +42,8 @@ export function AgreementsPage({ search, onSearch }: Props) {
   const queryClient = useQueryClient();
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [classifying, setClassifying] = useState<string | null>(null);
+  const classified = classifying ? agreements.data?.find((a) => a.id === classifying) : undefined;
   const [acting, setActing] = useState<{
     agreement: AgreementItem;
     to: AgreementTransitionRequest['to'];
@@ -188,6 +191,17 @@ export function AgreementsPage({ search, onSearch }: Props) {
                         <strong className="nowrap">{a.code}</strong>
                         <div>{a.title}</div>
                         <div className="muted">Ref. {a.documentRef}</div>
+                        {!me.partner && a.label ? (
+                          <button
+                            type="button"
+                            className="btn btn--link btn--small"
+                            aria-expanded={classifying === a.id}
+                            aria-controls="agreement-classification"
+                            onClick={() => setClassifying(classifying === a.id ? null : a.id)}
+                          >
+                            Classification…
+                          </button>
+                        ) : null}
                       </td>
                       <td>{humanise(a.kind)}</td>
                       <td>
@@ -233,6 +247,13 @@ export function AgreementsPage({ search, onSearch }: Props) {
           )
         }
       </QueryView>
+      {classified ? (
+        <AgreementClassification
+          agreement={classified}
+          onChanged={refresh}
+          onClose={() => setClassifying(null)}
+        />
+      ) : null}
       {acting ? (
         <AgreementTransitionDialog
           agreement={acting.agreement}

@@ -1,5 +1,6 @@
 /**
- * "Change classification" on a record (ACCESS.md §3 step 7): a new label and a reason. A label that
+ * "Change classification" on any record (ACCESS.md §3 step 7), used by engagements and agreements
+ * through a RelabelClient for the record's routes: a new label and a reason. A label that
  * does not lower the classification applies at once; a downgrade is filed for a second releasing
  * officer, whose Approve / Reject buttons appear on the pending request.
  */
@@ -34,32 +35,46 @@ export type RelabelClient = {
 
 const noteBody = (note?: string) => (note?.trim() ? { note: note.trim() } : {});
 
-/** The engagement relabel endpoints. */
-export const engagementRelabelClient: RelabelClient = {
-  list: async (id) =>
-    (await api.get(pathOf(ROUTES.engagementRelabelRequests, { id }), RelabelRequestList)).data,
-  relabel: async (id, body) =>
-    (await api.post(pathOf(ROUTES.engagementRelabel, { id }), RelabelOutcome, body)).data,
-  approve: async (id, requestId, note) =>
-    (
-      await api.post(
-        pathOf(ROUTES.engagementRelabelApprove, { id, requestId }),
-        RelabelOutcome,
-        noteBody(note),
-      )
-    ).data,
-  reject: async (id, requestId, note) =>
-    (
-      await api.post(
-        pathOf(ROUTES.engagementRelabelReject, { id, requestId }),
-        RelabelRequestView,
-        noteBody(note),
-      )
-    ).data,
-  withdraw: async (id, requestId) =>
-    (await api.post(pathOf(ROUTES.engagementRelabelWithdraw, { id, requestId }), RelabelRequestView, {}))
-      .data,
+/** The five relabel routes of one kind of record (contract route templates with `:id` and `:requestId`). */
+export type RelabelRoutes = {
+  relabel: string;
+  requests: string;
+  approve: string;
+  reject: string;
+  withdraw: string;
 };
+
+/** The relabel client of any kind of record that has the relabel routes (engagements, agreements). */
+export function relabelClientFor(r: RelabelRoutes): RelabelClient {
+  return {
+    list: async (id) => (await api.get(pathOf(r.requests, { id }), RelabelRequestList)).data,
+    relabel: async (id, body) => (await api.post(pathOf(r.relabel, { id }), RelabelOutcome, body)).data,
+    approve: async (id, requestId, note) =>
+      (await api.post(pathOf(r.approve, { id, requestId }), RelabelOutcome, noteBody(note))).data,
+    reject: async (id, requestId, note) =>
+      (await api.post(pathOf(r.reject, { id, requestId }), RelabelRequestView, noteBody(note))).data,
+    withdraw: async (id, requestId) =>
+      (await api.post(pathOf(r.withdraw, { id, requestId }), RelabelRequestView, {})).data,
+  };
+}
+
+/** The engagement relabel endpoints. */
+export const engagementRelabelClient = relabelClientFor({
+  relabel: ROUTES.engagementRelabel,
+  requests: ROUTES.engagementRelabelRequests,
+  approve: ROUTES.engagementRelabelApprove,
+  reject: ROUTES.engagementRelabelReject,
+  withdraw: ROUTES.engagementRelabelWithdraw,
+});
+
+/** The agreement relabel endpoints. */
+export const agreementRelabelClient = relabelClientFor({
+  relabel: ROUTES.agreementRelabel,
+  requests: ROUTES.agreementRelabelRequests,
+  approve: ROUTES.agreementRelabelApprove,
+  reject: ROUTES.agreementRelabelReject,
+  withdraw: ROUTES.agreementRelabelWithdraw,
+});
 
 type Props = {
   recordId: string;
