@@ -26,6 +26,7 @@ import { adminRoutes } from './admin/routes';
 import { exchangeRoutes } from './engagements/exchange-routes';
 import { dueItemRoutes } from './due-items/routes';
 import { incidentRoutes } from './incidents/routes';
+import { areaRoutes } from './areas/routes';
 import { evaluationRoutes } from './evaluation/routes';
 import { monitorRoutes } from './monitors/routes';
 
@@ -67,6 +68,7 @@ export async function buildApp(app: AppContext) {
   for (const routes of [authRoutes, engagementRoutes, exchangeRoutes, partnerRoutes, agreementRoutes, strategyRoutes, referenceRoutes, dashboardRoutes, adminRoutes, dueItemRoutes])
     await f.register(routes(app), { prefix: API_PREFIX });
   await f.register(incidentRoutes(app), { prefix: API_PREFIX });
+  await f.register(areaRoutes(app), { prefix: API_PREFIX });
   await f.register(evaluationRoutes(app), { prefix: API_PREFIX });
   await f.register(monitorRoutes(app), { prefix: API_PREFIX });
   f.get('/api/openapi.json', { schema: { hide: true } }, async () => f.swagger());

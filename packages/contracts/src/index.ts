@@ -9,6 +9,7 @@ export * from './partners';
 export * from './dashboard';
 export * from './admin';
 export * from './incidents';
+export * from './areas';
 export * from './evaluation';
 export * from './relabel';
 export * from './monitors';

@@ -171,7 +171,10 @@ export function invalidateAssignmentAreas(): void {
  * Store the built-in areas in `analysis_area` when they are missing or their content changed
  * (version bumped on a new hash). Returns the area versions by key.
  */
-export async function ensureAnalysisAreas(tx: Tx, built: BuiltAreas): Promise<Map<string, number>> {
+export async function ensureAnalysisAreas(
+  tx: Tx,
+  built: Pick<BuiltAreas, 'areas'>,
+): Promise<Map<string, number>> {
   const have = await tx.execute<{ key: string; hash: string; version: number }>(
     sql`SELECT key, hash, version FROM analysis_area WHERE key = ANY(${`{${built.areas.map((a) => `"${a.key}"`).join(',')}}`}::text[])`,
   );

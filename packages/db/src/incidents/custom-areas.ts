@@ -13,7 +13,7 @@ import { sql } from 'drizzle-orm';
 import { AreaIndex, type BoxArea, type PolygonArea } from '@entente/geo';
 import type { AccessScope, Tx } from '../runtime/scope';
 import { incidentVisible } from '../scoped/incidents';
-import { invalidateAssignmentAreas } from './areas';
+import { admin1Areas, ensureAnalysisAreas, invalidateAssignmentAreas } from './areas';
 
 export interface NewCustomArea {
   area: PolygonArea | BoxArea;
@@ -137,4 +137,18 @@ export async function archiveCustomArea(
 export async function backfillAdmin1(tx: Tx): Promise<number> {
   const r = await tx.execute<{ n: string }>(sql`SELECT entente_assign_admin1() AS n`);
   return Number(r.rows[0]!.n);
+}
+
+/**
+ * Stores the admin-1 areas when they are missing (first use in a database) and then assigns the
+ * current rows imported before them by `admin1_code` ("when an area is added"). Returns memberships added.
+ */
+export async function ensureAdmin1Areas(tx: Tx): Promise<number> {
+  const areas = admin1Areas();
+  const have = await tx.execute<{ n: string }>(
+    sql`SELECT count(*) AS n FROM analysis_area WHERE kind = 'admin1'`,
+  );
+  if (Number(have.rows[0]!.n) >= areas.length) return 0;
+  await ensureAnalysisAreas(tx, { areas });
+  return backfillAdmin1(tx);
 }
