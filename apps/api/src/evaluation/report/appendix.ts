@@ -1,6 +1,6 @@
 /** The tables appendix: the charted series as numbers (monthly series, event-study points, synthetic-control gaps and weights). */
 import { readSeries, type ReportSeries } from './charts';
-import { h2, h3, muted, table, type El } from './layout';
+import { columnTable, h2, h3, muted, table, type El } from './layout';
 import { mark } from './sections';
 import type { EvaluationReportInput } from './types';
 import { fmt } from './wording';
@@ -14,22 +14,17 @@ function monthlyTable(input: EvaluationReportInput, s: ReportSeries): El {
   const head = ['Month', 'Treated'];
   if (hasComparison) head.push('Comparison');
   if (hasNeighbour) head.push('Neighbours');
-  if (s.its) head.push('ITS fitted', 'Counterfactual', 'Band lower', 'Band upper');
+  if (s.its) head.push('ITS fitted', 'Counterfactual');
+  if (s.its?.band) head.push('Band lower', 'Band upper');
   const rows = s.months.map((m, i) => {
     const r = [i === s.t0Index ? `${m} (T0)` : m, n0(s.treated[i])];
     if (hasComparison) r.push(n0(s.comparison[i]));
     if (hasNeighbour) r.push(n0(s.neighbour[i]));
-    if (s.its)
-      r.push(
-        n2(s.its.fitted[i]),
-        n2(s.its.counterfactual[i]),
-        n2(s.its.band?.lower[i]),
-        n2(s.its.band?.upper[i]),
-      );
+    if (s.its) r.push(n2(s.its.fitted[i]), n2(s.its.counterfactual[i]));
+    if (s.its?.band) r.push(n2(s.its.band.lower[i]), n2(s.its.band.upper[i]));
     return r;
   });
-  return table(head, rows, {
-    fontSize: 7,
+  return columnTable(head, rows, {
     caption: mark(input, 'Reported incidents per month (observed counts summed per role), and the ITS fit.'),
   });
 }
@@ -54,13 +49,13 @@ export function appendixSection(input: EvaluationReportInput): El[] {
   if (s.scm) {
     out.push(
       h3('Synthetic control'),
-      table(
+      columnTable(
         ['Period', 'Gap (treated − synthetic)'],
         s.scm.gaps.map((g, i) => [
           s.months.length === s.scm!.gaps.length ? (s.months[i] ?? String(i + 1)) : String(i + 1),
           fmt(g, 3),
         ]),
-        { fontSize: 7, caption: mark(input, 'Treated gap per period.') },
+        { caption: mark(input, 'Treated gap per period.') },
       ),
       table(
         ['Donor', 'Weight'],

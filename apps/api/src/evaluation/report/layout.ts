@@ -103,6 +103,68 @@ export function table(
   );
 }
 
+/**
+ * A long numeric table drawn column-wise: each block of rows is one Text per column (lines joined
+ * by newlines), so 180 months cost a few dozen text nodes instead of a thousand — react-pdf lays
+ * out every Text separately, and per-cell Texts made the appendix the slowest part of the report.
+ */
+export function columnTable(
+  head: string[],
+  rows: string[][],
+  opts: { widths?: number[]; fontSize?: number; caption?: string; rowsPerBlock?: number } = {},
+): El {
+  const fs = opts.fontSize ?? 7;
+  const per = opts.rowsPerBlock ?? 34; // two blocks per A4 page at 7 pt
+  const blocks: string[][][] = [];
+  for (let i = 0; i < rows.length; i += per) blocks.push(rows.slice(i, i + per));
+  const col = (lines: string[], i: number, bold: boolean) =>
+    txt(
+      {
+        flex: opts.widths?.[i] ?? 1,
+        paddingHorizontal: 3,
+        fontSize: fs,
+        lineHeight: 1.35,
+        ...(bold ? { fontWeight: 'bold' } : {}),
+        ...(i > 0 ? { textAlign: 'right' } : {}),
+      },
+      lines.join('\n'),
+    );
+  const header = () =>
+    h(
+      View,
+      { style: { flexDirection: 'row', borderBottom: `1pt solid ${COLOURS.ink}`, paddingVertical: 1.5 } },
+      ...head.map((c, i) => col([c], i, true)),
+    );
+  return box(
+    { marginBottom: 8 },
+    ...(opts.caption ? [muted(opts.caption)] : []),
+    ...blocks.map((b, j) =>
+      h(
+        View,
+        { key: j, wrap: false, style: { marginBottom: 4 } },
+        header(),
+        h(
+          View,
+          {
+            style: {
+              flexDirection: 'row',
+              paddingVertical: 1.5,
+              borderBottom: `0.5pt solid ${COLOURS.rule}`,
+            },
+          },
+          ...head.map((_, i) =>
+            col(
+              b.map((r) => r[i] ?? ''),
+              i,
+              false,
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
 const BANNER_LINE = 13;
 
 function banner(lines: BannerLine[], edge: 'top' | 'bottom'): El {

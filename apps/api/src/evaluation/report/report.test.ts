@@ -199,6 +199,16 @@ describe('SVG → react-pdf primitives', () => {
     for (const x of find(root, 'Text')) expect(x.props.fontFamily).toBe('DejaVu');
   });
 
+  it('drops paint that is fully transparent instead of painting it solid', () => {
+    const root = svgToPrimitives(
+      `<svg width="10" height="10"><path d="M0 0l5 0" fill="rgb(0,0,0)" fill-opacity="0" stroke="#b7b9be" stroke-width="0"/><rect width="1" height="1" opacity="0"/><rect width="2" height="2" fill="rgba(0,0,0,0.5)"/></svg>`,
+    );
+    expect(root.children).toEqual([
+      { tag: 'Path', props: { d: 'M0 0l5 0', fill: 'none' }, children: [] },
+      { tag: 'Rect', props: { width: 2, height: 2, fill: '#000000', fillOpacity: 0.5 }, children: [] },
+    ]);
+  });
+
   it('splits rgba colours into a hex colour and an opacity', () => {
     expect(splitColour('rgba(47, 93, 138, 0.15)')).toEqual(['#2f5d8a', 0.15]);
     expect(splitColour('rgb(0,0,0)')).toEqual(['#000000', 1]);

@@ -85,11 +85,12 @@ export function badge(design: EstimateWire['design']): El {
 const SEVERITY = { block: COLOURS.block, warn: COLOURS.warn, info: COLOURS.info } as const;
 
 export function warningList(warnings: EstimateWire['warnings']): El[] {
+  // Code on its own line, message below: react-pdf misplaces wrapped lines of a Text that shares a row.
   return warnings.map((w) =>
-    txt(
-      { marginBottom: 2, lineHeight: 1.3 },
+    box(
+      { marginBottom: 3 },
       txt({ color: SEVERITY[w.severity], fontWeight: 'bold' }, `[${w.severity.toUpperCase()}] ${w.code}`),
-      `: ${w.message}`,
+      p(w.message, { marginLeft: 8, marginBottom: 0 }),
     ),
   );
 }

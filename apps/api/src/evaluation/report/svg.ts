@@ -168,6 +168,18 @@ function convert(n: ElementNode, fontFamily: string): SvgNode | null {
     props[colour] = hex;
     if (a < 1) props[opacity] = (typeof props[opacity] === 'number' ? (props[opacity] as number) : 1) * a;
   }
+  // react-pdf skips a zero opacity or width (falsy) and would paint the shape solid: drop the paint.
+  const zero = (k: string) => props[k] !== undefined && Number(props[k]) === 0;
+  if (zero('opacity')) return null;
+  if (zero('fillOpacity')) {
+    props.fill = 'none';
+    delete props.fillOpacity;
+  }
+  if (zero('strokeOpacity') || zero('strokeWidth')) {
+    delete props.stroke;
+    delete props.strokeOpacity;
+    delete props.strokeWidth;
+  }
   if (typeof props.fontSize === 'string') props.fontSize = parseFloat(props.fontSize);
   if (typeof props.strokeDasharray === 'number') props.strokeDasharray = String(props.strokeDasharray);
   if (tag === 'Text') {
