@@ -5,6 +5,7 @@ import { createLogger } from './logger';
 import { createContext } from './create-context';
 import { buildApp } from './app';
 import { demoSecrets } from './auth/routes';
+import { storeDemoEvaluationsInBackground } from './demo-evaluations';
 
 const t0 = Date.now();
 let config;
@@ -19,6 +20,8 @@ const webDist = config.webDist ?? fileURLToPath(new URL('../../web/dist', import
 const { ctx, booted } = await createContext({ ...config, webDist }, log);
 const app = await buildApp(ctx);
 await app.listen({ host: config.host, port: config.port });
+// The demo's reference evaluations and watch area, stored in the background (never blocks start).
+if (config.seed === 'demo') storeDemoEvaluationsInBackground(ctx, booted.owner, log);
 if (booted.seeded?.length) {
   console.log('\nDemo accounts (password "entente-demo-2026"); TOTP secrets for accounts that need a second factor:');
   for (const s of demoSecrets()) console.log(`  ${s.username.padEnd(16)} ${s.secret}`);
