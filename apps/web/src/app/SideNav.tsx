@@ -3,6 +3,7 @@ import { Link } from '@tanstack/react-router';
 import type { Me } from '@entente/contracts';
 import { can } from './session';
 import { canImportIncidents } from '../features/incidents/incidentsApi';
+import { OpenAlertsBadge } from '../features/monitors/OpenAlertsBadge';
 
 const ACTIVE = { className: 'active' } as const;
 
@@ -80,6 +81,12 @@ export function SideNav({ me }: { me: Me }) {
             <li>
               <Link to="/evaluate" activeProps={ACTIVE}>
                 Evaluate
+              </Link>
+            </li>
+            <li>
+              <Link to="/monitors" activeProps={ACTIVE}>
+                Watch areas
+                <OpenAlertsBadge />
               </Link>
             </li>
           </ul>

@@ -34,6 +34,9 @@ import { IncidentImportPage } from '../features/incidents/IncidentImportPage';
 import { DatasetsPage } from '../features/incidents/DatasetsPage';
 import { ExplorePage } from '../features/incidents/ExplorePage';
 import { EvaluatePage } from '../features/evaluation/EvaluatePage';
+import { MonitorsPage } from '../features/monitors/MonitorsPage';
+import { MonitorDetailPage } from '../features/monitors/MonitorDetailPage';
+import { AlertsPage } from '../features/monitors/AlertsPanel';
 import { canImportIncidents, parseExploreSearch } from '../features/incidents/incidentsApi';
 import { UsersPage } from '../features/admin/UsersPage';
 import { AuditPage } from '../features/admin/AuditPage';
@@ -232,6 +235,27 @@ const evaluateRoute = createRoute({
   component: () => <EvaluatePage />,
 });
 
+const monitorsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'monitors',
+  component: () => <MonitorsPage />,
+});
+
+const monitorAlertsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'monitors/alerts',
+  component: () => <AlertsPage />,
+});
+
+const monitorRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'monitors/$id',
+  component: function MonitorRoute() {
+    const { id } = monitorRoute.useParams();
+    return <MonitorDetailPage key={id} id={id} />;
+  },
+});
+
 const usersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'admin/users',
@@ -314,6 +338,9 @@ const routeTree = rootRoute.addChildren([
     incidentDatasetsRoute,
     incidentExploreRoute,
     evaluateRoute,
+    monitorsRoute,
+    monitorAlertsRoute,
+    monitorRoute,
     usersRoute,
     userRoute,
     organisationsRoute,
