@@ -4,6 +4,7 @@ import type { Me } from '@entente/contracts';
 import { can } from './session';
 import { canImportIncidents } from '../features/incidents/incidentsApi';
 import { OpenAlertsBadge } from '../features/monitors/OpenAlertsBadge';
+import { DueRemindersBadge } from '../features/due-items/DueRemindersBadge';
 
 const ACTIVE = { className: 'active' } as const;
 
@@ -44,6 +45,7 @@ export function SideNav({ me }: { me: Me }) {
         <li>
           <Link to="/due-items" activeProps={ACTIVE}>
             Due items
+            <DueRemindersBadge />
           </Link>
         </li>
         <li>

@@ -26,6 +26,9 @@ const item = (over: Record<string, unknown>) => ({
   waivedReason: null,
   portion: '(HO//REL TO XHN)',
   version: 1,
+  reminder: 'overdue',
+  remindedOn: '2026-11-27',
+  reminderTo: 'owner',
   canSubmit: true,
   canWaive: true,
   ...over,
@@ -41,6 +44,8 @@ const ITEMS = [
     dueOn: '2026-12-05',
     status: 'pending',
     daysLeft: 6,
+    reminder: 'due_soon',
+    remindedOn: '2026-11-28',
     canWaive: false,
   }),
 ];
@@ -122,6 +127,7 @@ describe('due items page', () => {
     expect(rows[0]?.textContent).toMatch(/9 days overdue/);
     expect(rows[1]?.className).toBe('');
     expect(rows[1]?.textContent).toMatch(/in 6 days/);
+    expect(rows[1]?.textContent).toMatch(/Owner reminded on/);
     await choose(byLabel<HTMLSelectElement>(c, 'Status'), 'overdue');
     expect(onSearch).toHaveBeenCalledWith({ status: 'overdue' });
   });
@@ -131,6 +137,25 @@ describe('due items page', () => {
     const { c } = await render({ status: 'waived' });
     expect(calls.map((x) => x.url)).toContain('/api/v1/due-items?status=waived');
     expect(c.querySelector('.empty-state')?.textContent).toMatch(/No due items match/);
+  });
+
+  it('filters on reminders through the URL and shows an escalated item as escalated to the approver', async () => {
+    stubApi([
+      item({
+        daysLeft: -20,
+        dueOn: '2026-11-09',
+        reminder: 'escalated',
+        remindedOn: '2026-11-23',
+        reminderTo: 'approver',
+      }),
+    ]);
+    const { c, onSearch } = await render({ attention: 'escalated' });
+    expect(calls.map((x) => x.url)).toContain('/api/v1/due-items?attention=escalated');
+    const row = itemsTable(c)?.querySelector('tbody tr');
+    expect(row?.textContent).toMatch(/Escalated/);
+    expect(row?.textContent).toMatch(/Escalated to the organisation's approver on/);
+    await choose(byLabel<HTMLSelectElement>(c, 'Needs attention'), 'due_soon');
+    expect(onSearch).toHaveBeenCalledWith({ attention: 'due_soon' });
   });
 
   it('waives through a dialog that needs a reason', async () => {

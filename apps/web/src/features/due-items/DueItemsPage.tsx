@@ -13,7 +13,16 @@ import { formatDate } from '../../lib/format';
 import { PageHeader, useDocumentTitle } from '../../components/PageHeader';
 import { PortionMark } from '../../components/PortionMark';
 import { EmptyState, QueryView, SkeletonRows } from '../../components/States';
-import { DUE_KIND_LABEL, DUE_STATUS_LABEL, dueItemsApi, dueText } from './dueItemsApi';
+import {
+  DUE_ATTENTION,
+  DUE_ATTENTION_LABEL,
+  DUE_KIND_LABEL,
+  DUE_STATUS_LABEL,
+  dueItemsApi,
+  dueText,
+  reminderText,
+} from './dueItemsApi';
+import type { DueItemAttention } from './dueItemsApi';
 import type { DueItemRow, DueItemsSearch } from './dueItemsApi';
 import { DueStatusBadge } from './DueStatusBadge';
 import { WaiveDialog } from './WaiveDialog';
@@ -23,7 +32,7 @@ type Props = { search: DueItemsSearch; onSearch: (s: DueItemsSearch) => void };
 
 export function DueItemsPage({ search, onSearch }: Props) {
   useDocumentTitle('Due items');
-  const query = { status: search.status, kind: search.kind };
+  const query = { status: search.status, kind: search.kind, attention: search.attention };
   const items = useApiQuery(['due-items', query], (s) => dueItemsApi.list(query, s), { keepPrevious: true });
   const queryClient = useQueryClient();
   const [notice, setNotice] = useState<string | null>(null);
@@ -94,6 +103,23 @@ export function DueItemsPage({ search, onSearch }: Props) {
           </select>
         </div>
         <div className="field field--inline">
+          <label htmlFor="due-attention">Needs attention</label>
+          <select
+            id="due-attention"
+            value={search.attention ?? ''}
+            onChange={(e) =>
+              set({ attention: (e.target.value || undefined) as DueItemAttention | undefined })
+            }
+          >
+            <option value="">All items</option>
+            {DUE_ATTENTION.map((a) => (
+              <option key={a} value={a}>
+                {DUE_ATTENTION_LABEL[a]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field--inline">
           <label htmlFor="due-kind">Kind</label>
           <select
             id="due-kind"
@@ -113,7 +139,7 @@ export function DueItemsPage({ search, onSearch }: Props) {
         {(rows) =>
           rows.length === 0 ? (
             <EmptyState>
-              {search.status || search.kind
+              {search.status || search.kind || search.attention
                 ? 'No due items match these filters.'
                 : 'Your organisation owes nothing at the moment.'}
             </EmptyState>
@@ -160,6 +186,12 @@ export function DueItemsPage({ search, onSearch }: Props) {
                       <td className="nowrap">
                         <div>{formatDate(i.dueOn)}</div>
                         <div className={i.status === 'overdue' ? 'form-error' : 'muted'}>{dueText(i)}</div>
+                        {i.reminder === 'escalated' ? (
+                          <span className="badge badge--danger">Escalated</span>
+                        ) : null}
+                        {reminderText(i, formatDate) ? (
+                          <div className="muted">{reminderText(i, formatDate)}</div>
+                        ) : null}
                       </td>
                       <td>
                         <DueStatusBadge status={i.status} />
