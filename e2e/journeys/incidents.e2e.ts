@@ -3,7 +3,8 @@
  * so the demo generates synthetic incidents: Datasets shows the SYNTHETIC warning; Explore shows the
  * monthly chart and the map with the source line and caveats; Evaluate runs HoA vs Gulf of Guinea
  * around Atalanta and shows estimate cards with their design grade; Import takes a small Crime at
- * Sea file and shows its report (and a second upload of the same file changes nothing).
+ * Sea file and shows its report (and a second upload of the same file changes nothing). The reference
+ * evaluations the server stores in the background after start are then readable through the API.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,7 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, logIn, screenshotPath, startServer, type Server } from '../harness';
+import { apiSession, launchBrowser, logIn, screenshotPath, startServer, type Server } from '../harness';
 
 const SYNTHETIC = 'SYNTHETIC — generated demo data, not real incidents';
 
@@ -115,4 +116,29 @@ test('Import a small Crime at Sea file and read its report; the same file again 
   const second = await upload();
   await second.getByRole('status').waitFor();
   assert.match((await second.getByRole('heading', { level: 2 }).textContent()) ?? '', /no change/i);
+});
+
+test('the reference evaluations stored in the background after start are on their engagements', async () => {
+  const api = await apiSession(server.url, 'analyst');
+  const byCode = async (code: string) =>
+    (await api.get<{ items: { id: string; code: string }[] }>(`/api/v1/engagements?q=${code}`)).items.find(
+      (e) => e.code === code,
+    )!.id;
+  for (const [code, title] of [
+    ['HOA-MTF-ATA-2008', /^Reference: Operation Atalanta/],
+    ['CF-PKO-SO-2014', /^Reference: MINUSCA/],
+  ] as const) {
+    const id = await byCode(code);
+    let items: { title: string }[] = [];
+    for (let i = 0; i < 120 && !items.length; i++) {
+      items = (
+        await api.get<{ items: { title: string }[] }>(
+          `/api/v1/evaluations?subjectKind=engagement&subjectId=${id}`,
+        )
+      ).items;
+      if (!items.length) await new Promise((r) => setTimeout(r, 1000));
+    }
+    assert.equal(items.length, 1, `one stored evaluation on ${code}`);
+    assert.match(items[0]!.title, title);
+  }
 });
