@@ -29,6 +29,7 @@ import { incidentRoutes } from './incidents/routes';
 import { areaRoutes } from './areas/routes';
 import { evaluationRoutes } from './evaluation/routes';
 import { monitorRoutes } from './monitors/routes';
+import { accessRoutes } from './access/routes';
 
 /** A ready-to-listen Fastify instance over the given context. */
 export async function buildApp(app: AppContext) {
@@ -71,6 +72,7 @@ export async function buildApp(app: AppContext) {
   await f.register(areaRoutes(app), { prefix: API_PREFIX });
   await f.register(evaluationRoutes(app), { prefix: API_PREFIX });
   await f.register(monitorRoutes(app), { prefix: API_PREFIX });
+  await f.register(accessRoutes(app), { prefix: API_PREFIX });
   f.get('/api/openapi.json', { schema: { hide: true } }, async () => f.swagger());
   const dist = app.config.webDist;
   if (dist && existsSync(dist)) {

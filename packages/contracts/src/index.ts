@@ -13,4 +13,5 @@ export * from './areas';
 export * from './evaluation';
 export * from './relabel';
 export * from './monitors';
+export * from './fields';
 export * from './routes';

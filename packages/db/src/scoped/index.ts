@@ -8,5 +8,7 @@ export * from './visible';
 export * from './incidents';
 export * from './due-items';
 export * from './relabel';
+export * from './fields';
+export * from './tlp-recipients';
 export * from './evaluations';
 export * from './monitors';
