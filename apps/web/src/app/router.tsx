@@ -34,6 +34,7 @@ import { IncidentImportPage } from '../features/incidents/IncidentImportPage';
 import { DatasetsPage } from '../features/incidents/DatasetsPage';
 import { ExplorePage } from '../features/incidents/ExplorePage';
 import { EvaluatePage } from '../features/evaluation/EvaluatePage';
+import { StoredEvaluationPage } from '../features/evaluation/StoredEvaluationPage';
 import { MonitorsPage } from '../features/monitors/MonitorsPage';
 import { MonitorDetailPage } from '../features/monitors/MonitorDetailPage';
 import { AlertsPage } from '../features/monitors/AlertsPanel';
@@ -235,6 +236,15 @@ const evaluateRoute = createRoute({
   component: () => <EvaluatePage />,
 });
 
+const storedEvaluationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'evaluations/$id',
+  component: function StoredEvaluationRoute() {
+    const { id } = storedEvaluationRoute.useParams();
+    return <StoredEvaluationPage key={id} id={id} />;
+  },
+});
+
 const monitorsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'monitors',
@@ -338,6 +348,7 @@ const routeTree = rootRoute.addChildren([
     incidentDatasetsRoute,
     incidentExploreRoute,
     evaluateRoute,
+    storedEvaluationRoute,
     monitorsRoute,
     monitorAlertsRoute,
     monitorRoute,

@@ -18,6 +18,7 @@ import { LocationsTable } from './LocationsTable';
 import { LifecyclePanel } from './LifecyclePanel';
 import { WarningsPanel } from './WarningsPanel';
 import { EngagementRelabel } from './RelabelPanel';
+import { EvaluationsPanel } from '../evaluation/EvaluationsPanel';
 
 export const engagementKey = (id: string) => ['engagement', id] as const;
 
@@ -87,6 +88,7 @@ export function EngagementDetailPage({ id }: { id: string }) {
           <PayloadFacts type={e.type} payload={e.payload} />
           <ParticipantsTable participants={e.participants} />
           <LocationsTable locations={e.locations} />
+          <EvaluationsPanel kind="engagement" id={e.id} />
         </div>
         <aside aria-label="Lifecycle">
           <LifecyclePanel engagement={e} onChanged={onChanged} onStale={q.refetch} />

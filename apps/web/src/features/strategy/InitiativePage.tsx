@@ -10,6 +10,7 @@ import { PageHeader, useDocumentTitle } from '../../components/PageHeader';
 import { PortionMark } from '../../components/PortionMark';
 import { ErrorState, SkeletonRows } from '../../components/States';
 import { LogicModel } from './LogicModel';
+import { EvaluationsPanel } from '../evaluation/EvaluationsPanel';
 
 export function InitiativePage({ id }: { id: string }) {
   const q = useApiQuery(['initiative', id], (s) => endpoints.initiative(id, s));
@@ -63,6 +64,7 @@ export function InitiativePage({ id }: { id: string }) {
         <h2 id="logic-title">Logic model</h2>
         <LogicModel nodes={i.logicModel} objectiveLabel={(oid) => objectiveCodes.get(oid) ?? 'objective'} />
       </section>
+      <EvaluationsPanel kind="initiative" id={i.id} />
     </article>
   );
 }
