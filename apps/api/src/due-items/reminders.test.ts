@@ -19,6 +19,7 @@ const plus = (d: string, n: number) =>
 
 interface Item {
   id: string;
+  subjectCode: string;
   kind: string;
   subjectId: string;
   dueOn: string;
@@ -194,5 +195,21 @@ describe('reminders and escalation (DOMAIN.md §3.4)', () => {
     const other = (await t.owner().query("SELECT id FROM app_user WHERE username = 'approver'")).rows[0].id;
     await t.owner().query('UPDATE due_item SET owner_person_id = $1 WHERE id = $2', [other, ids.soon]);
     expect((await planner.get('/api/v1/due-items/summary')).body.data.badge).toBe(before - 1);
+  });
+});
+
+describe('the demo seed (seeded today by the test setup)', () => {
+  it('shows every state on the Due items page of the ministry, and nothing to a partner', async () => {
+    const leader = await t.login('leader');
+    const all = await list(leader);
+    const demo = all.filter((i) => !/^AGR-(SUS|REM)-/.test(i.subjectCode));
+    const stages = new Set(demo.map((i) => i.reminder));
+    const statuses = new Set(demo.map((i) => i.status));
+    for (const s of ['due_soon', 'due_today', 'overdue', 'escalated']) expect(stages, s).toContain(s);
+    for (const s of ['pending', 'overdue', 'submitted_on_time', 'submitted_late', 'waived'])
+      expect(statuses, s).toContain(s);
+    const ner = demo.find((i) => i.subjectCode === 'WA-AGR-SOFA-NER');
+    expect(ner).toMatchObject({ kind: 'review', reminder: 'escalated', reminderTo: 'approver' });
+    expect((await list(partner)).some((i) => demo.some((d) => d.id === i.id))).toBe(false);
   });
 });

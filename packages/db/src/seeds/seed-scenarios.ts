@@ -7,6 +7,7 @@ import type { Db } from '../runtime/pools';
 import type { Tx } from '../runtime/scope';
 import { appendAudit } from '../audit/append';
 import { labelStore } from './labels';
+import { seedDueItems } from './seed-due-items';
 import { NATIONAL_OBJECTIVES, SCENARIOS } from './scenarios/index';
 import type { LabelSpec, SeedScenario } from './types';
 
@@ -29,8 +30,11 @@ async function codeMap(tx: Tx, table: 'organisation' | 'funding_source' | 'commu
   return new Map(r.rows.map((x) => [x.code, x.id]));
 }
 
-/** Insert the named scenarios (all by default) in one transaction; false when demo data exists already. */
-export async function seedScenarios(db: Db, codes?: string[]): Promise<{ engagements: number; scenarios: string[] } | false> {
+/**
+ * Insert the named scenarios (all by default) in one transaction; false when demo data exists already.
+ * Their demo due items are dated from `today` (the seed day), so they show every state on first start.
+ */
+export async function seedScenarios(db: Db, codes?: string[], today = new Date().toISOString().slice(0, 10)): Promise<{ engagements: number; scenarios: string[] } | false> {
   const n = await db.execute<{ n: string }>(sql`SELECT count(*) AS n FROM engagement`);
   if (Number(n.rows[0]?.n) > 0) return false;
   const chosen = SCENARIOS.filter((s) => !codes || codes.includes(s.code));
@@ -127,6 +131,7 @@ export async function seedScenarios(db: Db, codes?: string[]): Promise<{ engagem
       await tx.insert(partner).values({ iso3, relationshipTier: 'priority', status: 'active', labelId: homeOnly, communityId: all, ownerOrgId: home }).onConflictDoNothing();
       await tx.insert(partnerCapacity).values({ partnerIso3: iso3, from: '2008-01-01', to: '2030-12-31', maxConcurrentEngagements: 6, maxTraineesPerMonth: 120, labelId: homeOnly, communityId: all, ownerOrgId: home });
     }
+    await seedDueItems(tx, chosen.map((s) => s.code), today);
   });
   return { engagements: count, scenarios: chosen.map((s) => s.code) };
 }

@@ -149,3 +149,17 @@ export interface SeedScenario {
   agreements: SeedAgreement[];
   engagements: SeedEngagement[];
 }
+
+/** A demo due item (DOMAIN.md §3.4), its dates as day offsets from the seed day. */
+export interface SeedDueItem {
+  kind: 'closure' | 'renewal' | 'review' | 'inventory';
+  subject: { kind: 'engagement' | 'agreement'; code: string };
+  title: string;
+  ownerOrgCode: string;
+  /** Days from the seed day to the due date (negative: already due). */
+  dueIn: number;
+  outcome:
+    | { state: 'open' }
+    | { state: 'submitted'; daysAfterDue: number }
+    | { state: 'waived'; reason: string };
+}
