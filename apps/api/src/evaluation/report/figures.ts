@@ -18,6 +18,7 @@ import { EXPOSURE_NOTE, livingDataNote, precisionNote, reportingNote, sourceLine
 import { badge, mark, warningList } from './sections';
 import { svgToPdf } from './svg';
 import type { EvaluationReportInput } from './types';
+import { pretrendCaption } from './wording';
 
 export const CHART_WIDTH = 515;
 const CHART_HEIGHT = 250;
@@ -79,7 +80,7 @@ export function figuresSection(input: EvaluationReportInput): El[] {
         `Difference-in-differences: event study (IRR per ${s.eventStudy.binMonths}-month bin)`,
         es,
         [
-          `Points are IRRs relative to the reference bin${ref ? ` (k = ${ref.k}, hollow diamond)` : ''}; bars are 95 % confidence intervals; the dashed line is IRR = 1 (no change).${band ? ' The shaded band is [2/3, 3/2], the allowed pre-period range with 1–4 comparison units.' : ''} Pre-trend verdict: ${s.eventStudy.verdict || 'not reported'}${s.eventStudy.rule ? ` (${s.eventStudy.rule})` : ''}.`,
+          `Points are IRRs relative to the reference bin${ref ? ` (k = ${ref.k}, hollow diamond)` : ''}; bars are 95 % confidence intervals; the dashed line is IRR = 1 (no change).${band ? ' The shaded band is [2/3, 3/2], the allowed pre-period range with 1–4 comparison units.' : ''} ${pretrendCaption(did, s.eventStudy.verdict, s.eventStudy.rule)}`,
         ],
         did,
       ),

@@ -124,7 +124,7 @@ export function columnTable(
         paddingHorizontal: 3,
         fontSize: fs,
         lineHeight: 1.35,
-        ...(bold ? { fontWeight: 'bold' } : {}),
+        ...(bold ? { fontWeight: 'bold' } : { fontFamily: MONO }),
         ...(i > 0 ? { textAlign: 'right' } : {}),
       },
       lines.join('\n'),

@@ -7,12 +7,13 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EvaluationRunRequest, EvaluationRunResult } from '@entente/contracts';
+import type { EstimateWire, EvaluationRunRequest, EvaluationRunResult } from '@entente/contracts';
 import { startTestApp, type Agent } from '../../testing';
 import { observedOption, readSeries, renderChartSvg } from './charts';
 import { renderEvaluationReport, type EvaluationReportInput } from './index';
 import { REPORTED_NOTE } from './notes';
 import { splitColour, svgToPrimitives, type SvgNode } from './svg';
+import { pretrendCaption, wordEstimate } from './wording';
 
 const CAS = fileURLToPath(
   new URL('../../../../../../shared/testdata/piracy/crime-at-sea/pirate_attacks.csv', import.meta.url),
@@ -214,4 +215,132 @@ describe('SVG → react-pdf primitives', () => {
     expect(splitColour('rgb(0,0,0)')).toEqual(['#000000', 1]);
     expect(splitColour('#abc')).toEqual(['#abc', 1]);
   });
+});
+
+const estimate = (over: Partial<EstimateWire>): EstimateWire => ({
+  method: 'difference_in_differences',
+  variant: 'twfe',
+  estimand: 'effect (IRR)',
+  estimate: 0.6,
+  ci95: [0.45, 0.8],
+  ciMethod: 'CR1',
+  pValue: 0.0004,
+  design: { level: 4, label: 'Several comparison units', reasons: ['DiD with 6 comparison units'] },
+  warnings: [],
+  diagnostics: {},
+  excluded: {},
+  inputsHash: 'f'.repeat(64),
+  engineVersion: 'test',
+  seed: 'entente',
+  ...over,
+});
+
+describe('estimate wording (the web EstimateCard rules)', () => {
+  it('attributes at level 4, says "contributed to" below it, and a block warning suppresses the number', () => {
+    expect(wordEstimate(estimate({})).headline).toBe(
+      'The intervention is estimated to have caused a change of −40.0 % in reported incidents (IRR 0.60, 95 % CI 0.45–0.80).',
+    );
+    const l3 = wordEstimate(estimate({ design: { level: 3, label: 'x', reasons: [] } }));
+    expect(l3.headline).toMatch(
+      /^The intervention contributed to a change of −40\.0 %.*cannot attribute it\.$/,
+    );
+    expect(l3.numbers).toEqual([
+      ['IRR', '0.60'],
+      ['Percent change', '−40.0 %'],
+      ['95 % CI', '0.45 to 0.80 (CR1)'],
+      ['p-value', '< 0.001'],
+    ]);
+    const blocked = wordEstimate(
+      estimate({
+        warnings: [{ code: 'FEW_POINTS_BLOCK', severity: 'block', message: 'Fewer than 8 months.' }],
+      }),
+    );
+    expect(blocked).toMatchObject({ blocked: true, headline: 'Blocked: Fewer than 8 months.', numbers: [] });
+    expect(wordEstimate(estimate({ estimate: null })).headline).toBe('No estimate could be computed.');
+  });
+
+  it('words the pre-trend verdict from the DiD warnings', () => {
+    const fail = estimate({
+      warnings: [
+        { code: 'PRETREND_UNTESTABLE', severity: 'info', message: 'm' },
+        { code: 'PRETREND_FAIL', severity: 'warn', message: '5 bins outside.' },
+      ],
+    });
+    expect(pretrendCaption(fail, 'fail', 'ratio_band')).toBe(
+      'Pre-trend check failed (the 1–4-unit rule: every pre-period IRR must lie within [2/3, 3/2], the shaded band): 5 bins outside. Parallel trends are doubtful; the DiD estimate is downgraded.',
+    );
+    expect(pretrendCaption(estimate({}), 'pass', 'wald')).toBe(
+      'Pre-trend check passed (a joint Wald test of the pre-period coefficients).',
+    );
+  });
+});
+
+describe('evaluation PDF report without a database', () => {
+  it('draws a synthetic-control gap chart, a level-4 attribution and a blocked estimate without its number', async () => {
+    const months = Array.from(
+      { length: 24 },
+      (_, i) => `201${i < 12 ? 0 : 1}-${String((i % 12) + 1).padStart(2, '0')}`,
+    );
+    const synthetic: EvaluationRunResult = {
+      inputsHash: 'e'.repeat(64),
+      engineVersion: 'test',
+      profile: 'full',
+      months,
+      areas: [
+        { key: 'country:CIV', name: NON_LATIN, role: 'treated', total: 40 },
+        { key: 'country:GHA', name: 'Ghana', role: 'comparison', total: 50 },
+      ],
+      estimates: [
+        estimate({}),
+        estimate({
+          method: 'synthetic_control',
+          variant: undefined,
+          estimate: 0.987654,
+          warnings: [{ code: 'PREFIT_GATE', severity: 'block', message: 'The pre-period fit is too poor.' }],
+        } as Partial<EstimateWire>),
+      ],
+      supporting: [],
+      series: {
+        months,
+        t0Index: 12,
+        observed: {
+          treated: months.map((_, i) => i % 5),
+          comparison: months.map((_, i) => (i * 7) % 4),
+          neighbour: [],
+        },
+        scm: {
+          unit: 'country:CIV',
+          treated: months.map(() => 1),
+          synthetic: months.map(() => 1),
+          gaps: months.map((_, i) => Math.sin(i) / 2),
+          placeboGaps: [{ unit: 'country:GHA', gaps: months.map((_, i) => Math.cos(i) / 3) }],
+          weights: [{ unit: 'country:GHA', w: 1 }],
+        },
+        sourceSwitchIndices: [6],
+      },
+      dataset: { code: 'ucdp_ged', version: 3, licence: 'CC-BY-4.0', attribution: 'UCDP GED version 24.1' },
+      excluded: { datePrecision: 2, locationPrecision: 5 },
+      note: 'Counts are reported incidents, not all incidents.',
+    };
+    const pdf = await renderEvaluationReport({
+      ...input(),
+      subject: undefined,
+      title: 'Synthetic',
+      result: synthetic,
+      request: { ...input().request, from: '2010-01-01', to: '2011-12-31', t0: '2011-01' },
+    });
+    const parser = new PDFParse({ data: new Uint8Array(pdf) });
+    const text = await parser.getText();
+    await parser.destroy();
+    const all = flat(text.text);
+    expect(all).toContain('Synthetic control: gap between the treated area and its synthetic');
+    expect(all).toContain('The intervention is estimated to have caused a change of −40.0 %');
+    expect(all).toContain('Blocked: The pre-period fit is too poor.');
+    expect(all).not.toContain('0.988');
+    expect(all).toContain('7 incidents excluded: 5 with a location coarser');
+    expect(all).toContain('Source switches marked as vertical lines: 2010-07.');
+    expect(all).toContain('UCDP GED depends on media coverage');
+    expect(all).toContain(NON_LATIN);
+    for (const page of text.pages) expect(flat(page.text)).toContain(BANNER);
+  }, 300_000);
 });

@@ -85,3 +85,25 @@ export function wordEstimate(e: EstimateWire): EstimateWording {
         ];
   return { title: estimateTitle(e), blocked: blocks.length > 0, headline, numbers };
 }
+
+/** The event-study pre-trend verdict sentence, from the DiD warnings (the web's EventStudyChart rules). */
+export function pretrendCaption(
+  did: Pick<EstimateWire, 'warnings'> | undefined,
+  verdict: string,
+  rule: string,
+): string {
+  const warnings = did?.warnings ?? [];
+  const codes = new Set(warnings.map((w) => w.code));
+  const how = codes.has('PRETREND_UNTESTABLE')
+    ? 'the 1–4-unit rule: every pre-period IRR must lie within [2/3, 3/2], the shaded band'
+    : rule.startsWith('wald')
+      ? 'a joint Wald test of the pre-period coefficients'
+      : rule || 'the pre-period coefficients';
+  if (codes.has('PRETREND_FAIL')) {
+    const w = warnings.find((x) => x.code === 'PRETREND_FAIL');
+    return `Pre-trend check failed (${how}): ${w?.message ?? ''} Parallel trends are doubtful; the DiD estimate is downgraded.`;
+  }
+  if (codes.has('PRETREND_UNTESTED') || verdict === 'untested')
+    return 'Pre-trend not checked: no pre-period bin besides the reference, so parallel trends cannot be assessed.';
+  return `Pre-trend check passed (${how}).`;
+}
