@@ -4,7 +4,7 @@
  * offending value relative to this body, e.g. `geometry.coordinates[0][3]` or `box[2] (east)`.
  */
 import { z } from 'zod';
-import { AreaKind } from './incidents';
+import { AnalysisAreaItem, AreaKind } from './incidents';
 
 const base = {
   name: z.string().trim().min(1, 'Give the area a name.').max(200),
@@ -68,3 +68,9 @@ export type AreaDetail = z.infer<typeof AreaDetail>;
 
 export const AreaArchived = z.object({ key: z.string(), archived: z.literal(true) });
 export type AreaArchived = z.infer<typeof AreaArchived>;
+
+/** GET /incidents/areas: every usable area, with the admin-1 code and whether it is a custom one. */
+export const AreaCatalogue = z.object({
+  items: z.array(AnalysisAreaItem.extend({ code: z.string().nullable(), custom: z.boolean() })),
+});
+export type AreaCatalogue = z.infer<typeof AreaCatalogue>;

@@ -1,7 +1,7 @@
 /** Routes of custom analysis areas (EVALUATION.md §2): list, create (with re-assignment), detail, archive. */
 import {
-  AnalysisAreaItem,
   AreaArchived,
+  AreaCatalogue,
   AreaDetail,
   AreaKeyParams,
   AreaListQuery,
@@ -12,7 +12,6 @@ import {
   envelope,
 } from '@entente/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../context';
 import { respond } from '../http/run';
 import { archiveArea } from './archive-area';
@@ -21,9 +20,6 @@ import { createAreas } from './create-areas';
 import { listAllAreas } from './list-areas';
 
 const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope };
-const AreaList = z.object({
-  items: z.array(AnalysisAreaItem.extend({ code: z.string().nullable(), custom: z.boolean() })),
-});
 
 export const areaRoutes =
   (app: AppContext): FastifyPluginAsyncZod =>
@@ -31,7 +27,7 @@ export const areaRoutes =
     const tags = ['areas'];
     f.get(
       ROUTES.incidentAreas,
-      { schema: { tags, querystring: AreaListQuery, response: { 200: envelope(AreaList), ...errors } } },
+      { schema: { tags, querystring: AreaListQuery, response: { 200: envelope(AreaCatalogue), ...errors } } },
       (req, reply) => respond(app, req, reply, (uc) => listAllAreas(uc, req.query)),
     );
     f.post(

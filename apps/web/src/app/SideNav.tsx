@@ -81,6 +81,11 @@ export function SideNav({ me }: { me: Me }) {
               </Link>
             </li>
             <li>
+              <Link to="/incidents/areas" activeProps={ACTIVE}>
+                Areas
+              </Link>
+            </li>
+            <li>
               <Link to="/evaluate" activeProps={ACTIVE}>
                 Evaluate
               </Link>

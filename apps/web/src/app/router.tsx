@@ -32,6 +32,8 @@ import { InitiativePage } from '../features/strategy/InitiativePage';
 import { ImportPage } from '../features/import/ImportPage';
 import { IncidentImportPage } from '../features/incidents/IncidentImportPage';
 import { DatasetsPage } from '../features/incidents/DatasetsPage';
+import { AreasPage } from '../features/areas/AreasPage';
+import { useMe } from './session';
 import { ExplorePage } from '../features/incidents/ExplorePage';
 import { EvaluatePage } from '../features/evaluation/EvaluatePage';
 import { StoredEvaluationPage } from '../features/evaluation/StoredEvaluationPage';
@@ -230,6 +232,25 @@ const incidentExploreRoute = createRoute({
   },
 });
 
+const incidentAreasRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'incidents/areas',
+  validateSearch: (s: Record<string, unknown>): { key?: string | undefined } =>
+    typeof s['key'] === 'string' && s['key'].length <= 120 ? { key: s['key'] } : {},
+  component: function IncidentAreasRoute() {
+    const { key } = incidentAreasRoute.useSearch();
+    const navigate = useNavigate({ from: '/incidents/areas' });
+    const me = useMe();
+    return (
+      <AreasPage
+        canEdit={canImportIncidents(me)}
+        selected={key}
+        onSelect={(k) => void navigate({ search: k ? { key: k } : {}, replace: true })}
+      />
+    );
+  },
+});
+
 const evaluateRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'evaluate',
@@ -347,6 +368,7 @@ const routeTree = rootRoute.addChildren([
     incidentImportRoute,
     incidentDatasetsRoute,
     incidentExploreRoute,
+    incidentAreasRoute,
     evaluateRoute,
     storedEvaluationRoute,
     monitorsRoute,

@@ -300,8 +300,9 @@ const toAreaRow = (x: AreaDbRow): AreaRow => ({
 });
 
 /**
- * Analysis areas: built-in ones (no label) and the custom ones the subject may read. The ~5,000
- * admin-1 codes are listed only when asked for (kind `admin1` or a search, which also matches codes).
+ * Analysis areas: built-in ones (no label) and the custom ones the subject may read. Of the ~5,000
+ * admin-1 codes, an unfiltered list holds those with events; a kind filter or a search (which also
+ * matches codes) reaches all of them.
  */
 export async function listAreas(
   tx: Tx,
@@ -314,7 +315,11 @@ export async function listAreas(
     const like = `%${f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
     parts.push(sql`(coalesce(c.name, a.name) ILIKE ${like} OR a.code ILIKE ${like} OR a.key ILIKE ${like})`);
   }
-  if (!f.kind && !f.q) parts.push(sql`a.kind <> 'admin1'`);
+  // Unfiltered lists (the Explore picker) hold the admin-1 codes that have assigned events only.
+  if (!f.kind && !f.q)
+    parts.push(
+      sql`(a.kind <> 'admin1' OR EXISTS (SELECT 1 FROM incident_area ia WHERE ia.area_key = a.key))`,
+    );
   const r = await tx.execute<AreaDbRow>(sql`
     SELECT ${areaCols} FROM ${areaFrom(s)} WHERE ${sql.join(parts, sql` AND `)}
     ORDER BY a.kind, coalesce(c.name, a.name) LIMIT 2000`);
