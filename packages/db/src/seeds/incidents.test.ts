@@ -165,6 +165,11 @@ describe('seedDemoIncidents on PostgreSQL', () => {
     const steps = byFile(r.steps);
     expect(steps['piracy/crime-at-sea/pirate_attacks.csv']!.outcome).toBe('skipped');
     expect(steps['conflict/ucdp-ged-car/GEDEvent_v23_1.geojson']!.outcome).toBe('skipped');
+    // ASAM has no synthetic stand-in, so its real file is imported beside them.
+    expect(steps['piracy/asam/Anti-Shipping_Activity_Messages.csv']).toMatchObject({
+      outcome: 'committed',
+      inserted: 8185,
+    });
     expect(
       await n("SELECT count(*) AS n FROM incident WHERE source = 'crime_at_sea' AND licence <> 'synthetic'"),
     ).toBe(0);
