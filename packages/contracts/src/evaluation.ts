@@ -167,3 +167,6 @@ export type StoredEvaluationListQuery = z.infer<typeof StoredEvaluationListQuery
 
 export const EvaluationRerunRequest = z.object({ version: z.number().int().positive() });
 export type EvaluationRerunRequest = z.infer<typeof EvaluationRerunRequest>;
+
+export const StoredEvaluationList = z.object({ items: z.array(StoredEvaluationListItem) });
+export type StoredEvaluationList = z.infer<typeof StoredEvaluationList>;

@@ -19,7 +19,7 @@ export async function loadForExport(
   uc: UseCaseCtx,
   id: string,
   format: 'json' | 'pdf',
-): Promise<StoredEvaluation> {
+): Promise<StoredEvaluation & { exportId: string }> {
   const { row, subject } = await loadStored(uc, id);
   const d = uc.access.decide(uc.subject, 'export', row.labelId, {
     kind: 'evaluation',
@@ -40,7 +40,7 @@ export async function loadForExport(
     throw forbidden('You cannot export this evaluation.');
   }
   requireRecentMfaForExport(uc, [row.labelId]);
-  await uc.audit({
+  const seq = await uc.audit({
     action: 'evaluation.exported',
     entity: 'evaluation',
     entityId: id,
@@ -49,7 +49,7 @@ export async function loadForExport(
     decision: 'permit',
     details: { format, inputsHash: row.inputsHash },
   });
-  return presentStored(uc, row, subject);
+  return { ...presentStored(uc, row, subject), exportId: String(seq) };
 }
 
 /** The §8 source line of a stored result. */

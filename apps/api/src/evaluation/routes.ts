@@ -7,7 +7,7 @@ import {
   EvaluationSaveRequest,
   ROUTES,
   StoredEvaluation,
-  StoredEvaluationListItem,
+  StoredEvaluationList,
   StoredEvaluationListQuery,
   envelope,
 } from '@entente/contracts';
@@ -16,6 +16,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context';
 import { respond, runUseCase } from '../http/run';
 import { exportEvaluationJson } from './export-evaluation';
+import { loadReportInput, renderStoredReport } from './export-evaluation-pdf';
 import { getEvaluation } from './get-evaluation';
 import { listEvaluations } from './list-evaluations';
 import { requestRerun, rerunStored } from './rerun-evaluation';
@@ -64,7 +65,7 @@ export const evaluationRoutes =
         schema: {
           tags,
           querystring: StoredEvaluationListQuery,
-          response: { 200: envelope(z.object({ items: z.array(StoredEvaluationListItem) })), ...errors },
+          response: { 200: envelope(StoredEvaluationList), ...errors },
         },
       },
       (req, reply) => respond(app, req, reply, (uc) => listEvaluations(uc, req.query)),
@@ -98,5 +99,13 @@ export const evaluationRoutes =
         .header('content-type', 'application/json; charset=utf-8')
         .header('content-disposition', `attachment; filename="${data.fileName}"`)
         .send(data.body);
+    });
+    f.get(ROUTES.evaluationPdf, { schema: { tags, params: Id } }, async (req, reply) => {
+      const { data } = await runUseCase(app, req, (uc) => loadReportInput(uc, req.params.id));
+      const pdf = await renderStoredReport(data);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="${pdf.fileName}"`)
+        .send(pdf.body);
     });
   };

@@ -119,7 +119,7 @@ describe('stored evaluations', () => {
       'poly:preset-gulf-of-guinea',
     ]);
     // Only incidents before 2008 are in: fewer than the full file's 1,060 and 580.
-    const [[, hoa], [, gog]] = totals(d);
+    const [hoa, gog] = totals(d).map((x) => x[1] as number);
     expect(hoa).toBeGreaterThan(0);
     expect(hoa).toBeLessThan(1060);
     expect(gog).toBeLessThan(580);
@@ -201,6 +201,23 @@ describe('stored evaluations', () => {
         [id],
       );
     expect(ev.rows).toEqual([{ f: 'json' }]);
+  });
+
+  it('draws the stored evaluation as a PDF report, audited as an export', async () => {
+    const r = await analyst.get(`/api/v1/evaluations/${id}/report.pdf`);
+    expect(r.status, r.text.slice(0, 300)).toBe(200);
+    expect(String(r.headers['content-type'])).toBe('application/pdf');
+    expect(String(r.headers['content-disposition'])).toMatch(
+      /^attachment; filename="entente-evaluation_.+\.pdf"$/,
+    );
+    expect(r.text.slice(0, 5)).toBe('%PDF-');
+    const ev = await t
+      .owner()
+      .query(
+        "SELECT details->>'format' AS f FROM audit_event WHERE action = 'evaluation.exported' AND entity_id = $1 ORDER BY seq",
+        [id],
+      );
+    expect(ev.rows.map((x: { f: string }) => x.f)).toEqual(['json', 'pdf']);
   });
 
   it('re-runs in the background when an import commits a new dataset version', async () => {

@@ -4,26 +4,23 @@
  * estimate (design grade, warnings, "contributed to" below level 4) and the observed series with the
  * intervention marked, the source line, the reporting note, exclusions and the inputs hash.
  */
-import { Suspense, lazy, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { EVALUATION_METHODS, INCIDENT_SOURCES } from '@entente/contracts';
 import type { IncidentSource } from '@entente/contracts';
 import { ApiError } from '../../lib/api';
 import { useApiQuery } from '../../lib/query';
-import { formatNumber } from '../../lib/format';
 import { PageHeader, useDocumentTitle } from '../../components/PageHeader';
 import { ErrorState, SkeletonRows, Spinner } from '../../components/States';
 import { Field, describedBy } from '../../components/Field';
 import { MultiSelect } from '../../components/MultiSelect';
 import { incidentKeys, incidentsApi } from '../incidents/incidentsApi';
-import { REPORTING_NOTE, sourceLabel } from '../incidents/labels';
-import { EstimateCard } from './EstimateCard';
-import { evaluationApi, methodLabel, readChartSeries } from './evaluationApi';
+import { sourceLabel } from '../incidents/labels';
+import { evaluationApi, methodLabel } from './evaluationApi';
+import { EvaluationResultView } from './EvaluationResultView';
+import { SaveEvaluation } from './SaveEvaluation';
 import type { RunRequest, RunResult } from './evaluationApi';
 import './evaluation.css';
-
-const EvaluationEChart = lazy(() => import('./EvaluationEChart'));
-const EventStudyChart = lazy(() => import('./EventStudyChart'));
 
 type Method = (typeof EVALUATION_METHODS)[number];
 type FormState = {
@@ -62,16 +59,13 @@ export function fieldErrors(error: unknown): Record<string, string> {
   return out;
 }
 
-const LEVEL_NOTE =
-  'Design levels follow the Maryland Scientific Methods Scale (1–5). Below level 4, results say an intervention "contributed to" a change; they never attribute it.';
-
 export function EvaluatePage() {
   useDocumentTitle('Evaluate an intervention');
   const areas = useApiQuery(incidentKeys.areas, (s) => incidentsApi.areas(s), { staleTime: 600_000 });
   const [form, setForm] = useState<FormState>(INITIAL);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [result, setResult] = useState<{ data: RunResult; label: string } | null>(null);
+  const [result, setResult] = useState<{ data: RunResult; label: string; request: RunRequest } | null>(null);
   const errors = fieldErrors(error);
   const otherError = error && Object.keys(errors).length === 0 ? error : null;
 
@@ -109,7 +103,7 @@ export function EvaluatePage() {
     setError(null);
     try {
       const r = await evaluationApi.run(body);
-      setResult({ data: r.data, label: form.interventionLabel.trim() || 'Intervention' });
+      setResult({ data: r.data, label: form.interventionLabel.trim() || 'Intervention', request: body });
     } catch (err) {
       setError(err);
       setResult(null);
@@ -299,103 +293,15 @@ export function EvaluatePage() {
         ) : otherError ? (
           <ErrorState error={otherError} title="The evaluation could not be run" />
         ) : result ? (
-          <EvaluationResults result={result.data} interventionLabel={result.label} />
+          <>
+            <SaveEvaluation request={result.request} result={result.data} />
+            <EvaluationResultView result={result.data} interventionLabel={result.label} />
+          </>
         ) : null}
       </section>
     </>
   );
 }
 
-const EXCLUSION_REASONS: Record<string, string> = {
-  datePrecision: 'with a date coarser than a week',
-  locationPrecision: 'with a location coarser than the area allows',
-};
-
-function excludedText(excluded: Record<string, number>): string | null {
-  const parts = Object.entries(excluded)
-    .filter(([, n]) => n > 0)
-    .map(([reason, n]) => `${formatNumber(n)} ${EXCLUSION_REASONS[reason] ?? reason}`);
-  const total = Object.values(excluded).reduce((a, b) => a + b, 0);
-  return total > 0 ? `${formatNumber(total)} incidents excluded: ${parts.join('; ')}.` : null;
-}
-
-export function EvaluationResults({
-  result,
-  interventionLabel,
-}: {
-  result: RunResult;
-  interventionLabel: string;
-}) {
-  const chart = useMemo(() => readChartSeries(result), [result]);
-  const treated = result.areas.filter((a) => a.role === 'treated');
-  const comparison = result.areas.filter((a) => a.role === 'comparison');
-  const title = `Reported incidents per month — ${sourceLabel(result.dataset.code)}`;
-  const excluded = excludedText(result.excluded);
-  const extraNotes = result.note.replace(REPORTING_NOTE, '').trim();
-
-  return (
-    <div className="evaluate-results">
-      <p className="muted">{LEVEL_NOTE}</p>
-      <div className="estimate-cards">
-        {result.estimates.map((e, i) => (
-          <EstimateCard key={`${e.method}-${e.variant ?? ''}-${i}`} estimate={e} />
-        ))}
-      </div>
-      {result.supporting.length ? (
-        <details className="evaluate-results__supporting">
-          <summary>Supporting estimates ({result.supporting.length})</summary>
-          <div className="estimate-cards">
-            {result.supporting.map((e, i) => (
-              <EstimateCard key={`${e.method}-${e.variant ?? ''}-${i}`} estimate={e} supporting />
-            ))}
-          </div>
-        </details>
-      ) : null}
-
-      <figure className="chart card evaluate-chart" aria-labelledby="ev-chart-title">
-        <figcaption className="chart__title" id="ev-chart-title">
-          {title}
-        </figcaption>
-        <p className="muted">
-          Treated: {treated.map((a) => `${a.name} (${formatNumber(a.total)})`).join(', ') || '—'}. Comparison:{' '}
-          {comparison.map((a) => `${a.name} (${formatNumber(a.total)})`).join(', ') || 'none'}.
-          {chart.t0Index >= 0 && chart.months[chart.t0Index]
-            ? ` ${interventionLabel} from ${chart.months[chart.t0Index]} (dashed line).`
-            : ''}
-          {chart.band
-            ? ' The shaded band is the ITS counterfactual’s 95 % bootstrap interval (α held fixed).'
-            : ''}
-        </p>
-        {chart.months.length === 0 ? (
-          <p className="empty-state">No months in this period.</p>
-        ) : (
-          <Suspense fallback={<Spinner label="Loading the chart…" />}>
-            <EvaluationEChart
-              series={chart}
-              interventionLabel={interventionLabel}
-              title={title}
-              height={320}
-            />
-          </Suspense>
-        )}
-        <p className="source-line evaluate-chart__source">
-          Source: {sourceLabel(result.dataset.code)}, Entente dataset version{' '}
-          {formatNumber(result.dataset.version)}; licence {result.dataset.licence}.{' '}
-          <span className="source-line__attribution">{result.dataset.attribution}</span>
-        </p>
-        <p className="source-line evaluate-chart__note">
-          <strong>{REPORTING_NOTE}</strong>
-          {extraNotes ? ` ${extraNotes}` : ''}
-        </p>
-        {excluded ? <p className="source-line">{excluded}</p> : null}
-        <p className="source-line muted">
-          Inputs hash <code>{result.inputsHash}</code>; engine {result.engineVersion}; profile{' '}
-          {result.profile}.
-        </p>
-      </figure>
-      <Suspense fallback={<Spinner label="Loading the event study…" />}>
-        <EventStudyChart result={result} />
-      </Suspense>
-    </div>
-  );
-}
+/** @deprecated kept for existing imports: the result view lives in EvaluationResultView. */
+export { EvaluationResultView as EvaluationResults } from './EvaluationResultView';

@@ -1,7 +1,13 @@
 /** The evaluation call (EVALUATION.md §4) and a lenient reading of the chart series it returns. */
-import { EvaluationRunResult, ROUTES } from '@entente/contracts';
-import type { EvaluationRunRequest } from '@entente/contracts';
-import { api } from '../../lib/api';
+import {
+  EvaluationRunResult,
+  ROUTES,
+  StoredEvaluation,
+  StoredEvaluationList,
+  StoredEvaluationListItem,
+} from '@entente/contracts';
+import type { EvaluationRunRequest, EvaluationSubjectKind } from '@entente/contracts';
+import { api, apiUrl, pathOf } from '../../lib/api';
 import type { Out } from '../../lib/api';
 
 export type RunResult = Out<typeof EvaluationRunResult>;
@@ -12,8 +18,30 @@ export type RunRequest = Omit<EvaluationRunRequest, 'types' | 'neighbourAreas' |
   seed?: string;
 };
 
+export type Stored = Out<typeof StoredEvaluation>;
+export type StoredItem = Out<typeof StoredEvaluationListItem>;
+
 export const evaluationApi = {
   run: (body: RunRequest) => api.post(ROUTES.evaluationRun, EvaluationRunResult, body),
+  save: (body: {
+    subjectKind: EvaluationSubjectKind;
+    subjectId: string;
+    title?: string;
+    request: RunRequest;
+  }) => api.post(ROUTES.evaluations, StoredEvaluation, body),
+  list: (subjectKind: EvaluationSubjectKind, subjectId: string, signal?: AbortSignal) =>
+    api.get(ROUTES.evaluations, StoredEvaluationList, { subjectKind, subjectId }, signal),
+  get: (id: string, signal?: AbortSignal) =>
+    api.get(pathOf(ROUTES.evaluation, { id }), StoredEvaluation, undefined, signal),
+  rerun: (id: string, version: number) =>
+    api.post(pathOf(ROUTES.evaluationRerun, { id }), StoredEvaluation, { version }),
+  jsonUrl: (id: string) => apiUrl(pathOf(ROUTES.evaluationJson, { id })),
+  pdfUrl: (id: string) => apiUrl(pathOf(ROUTES.evaluationPdf, { id })),
+};
+
+export const evaluationKeys = {
+  list: (kind: string, id: string) => ['evaluations', kind, id] as const,
+  one: (id: string) => ['evaluations', 'one', id] as const,
 };
 
 export const METHOD_LABELS: Record<string, string> = {
