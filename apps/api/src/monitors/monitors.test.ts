@@ -17,7 +17,10 @@ const CAS = fileURLToPath(
 let t: Awaited<ReturnType<typeof startTestApp>>;
 let analyst: Agent;
 let hoa: { id: string; version: number; createdBy: string };
-let emptyDetail: { evaluation: { insufficientBaseline: boolean; warnings: { code: string }[] } };
+let emptyDetail: {
+  evaluation: { insufficientBaseline: boolean; warnings: { code: string }[] };
+  alerts: unknown[];
+};
 
 const upload = (agent: Agent, body: Buffer) => {
   const b = 'entente-monitor-boundary';
@@ -43,16 +46,22 @@ const hoaRequest = {
 beforeAll(async () => {
   t = await startTestApp();
   analyst = await t.login('analyst');
-  // Created before any incident is imported: its first evaluation has no series.
+  // The preset areas exist once incidents have been imported.
+  const r = await upload(analyst, readFileSync(CAS));
+  if (r.status !== 200 || !r.body.data.ok) throw new Error(`import failed: ${r.text}`);
   const c = await analyst.send('POST', '/api/v1/monitors', hoaRequest);
   if (c.status !== 201) throw new Error(`create failed: ${c.text}`);
   hoa = c.body.data;
+  // Seven months only: no baseline.
+  const short = await analyst.send('POST', '/api/v1/monitors', {
+    ...hoaRequest,
+    name: 'Short',
+    seriesFrom: '2020-06',
+  });
+  if (short.status !== 201) throw new Error(`create failed: ${short.text}`);
+  // Creating queues the first evaluation after the commit, in the background.
   await monitorQueue(t.ctx).idle();
-  emptyDetail = (await analyst.get(`/api/v1/monitors/${hoa.id}`)).body.data;
-  const r = await upload(analyst, readFileSync(CAS));
-  if (r.status !== 200 || !r.body.data.ok) throw new Error(`import failed: ${r.text}`);
-  // The import's completion queues the dataset's monitors after its response.
-  await monitorQueue(t.ctx).idle();
+  emptyDetail = (await analyst.get(`/api/v1/monitors/${short.body.data.id}`)).body.data;
 }, 240_000);
 afterAll(() => t?.close());
 
@@ -67,12 +76,13 @@ const dbAlerts = async (id: string) =>
   ).rows as { month: string; detector: string }[];
 
 describe('watch areas', () => {
-  it('without data the monitor is an explained empty state (INSUFFICIENT_BASELINE, no alerts)', () => {
+  it('a series too short for a baseline is an explained empty state (INSUFFICIENT_BASELINE, no alerts)', () => {
     expect(emptyDetail.evaluation.insufficientBaseline).toBe(true);
+    expect(emptyDetail.alerts).toEqual([]);
     expect(emptyDetail.evaluation.warnings.map((w) => w.code)).toContain('INSUFFICIENT_BASELINE');
   });
 
-  it('after the import the HoA box CUSUM alarms first in 2005-07, with h calibrated to ARL 100 ± 2 %', async () => {
+  it('the HoA box CUSUM alarms first in 2005-07, with h calibrated to ARL 100 ± 2 %', async () => {
     const r = await analyst.get(`/api/v1/monitors/${hoa.id}`);
     expect(r.status, r.text).toBe(200);
     const d = r.body.data;
@@ -194,6 +204,26 @@ describe('watch areas', () => {
     expect(await count()).toBe(n);
   });
 
+  it('a committed import that changes the dataset re-runs its monitors in the background', async () => {
+    const evaluated = async () =>
+      (
+        await t
+          .owner()
+          .query(
+            "SELECT count(*)::int AS n FROM audit_event WHERE action = 'monitor.evaluated' AND entity_id = $1",
+            [hoa.id],
+          )
+      ).rows[0].n as number;
+    const before = await evaluated();
+    const extra =
+      '2020-12-15,"NA",50.5,12.5,"NA",Gulf of Aden,SOM,SOM,40.1,49.9,11.8,"Row added by the monitor test","NA","NA","NA",imb\n';
+    const r = await upload(analyst, Buffer.concat([readFileSync(CAS), Buffer.from(extra)]));
+    expect(r.status, r.text).toBe(200);
+    expect(r.body.data.outcome).not.toBe('no_change');
+    await monitorQueue(t.ctx).idle();
+    expect(await evaluated()).toBe(before + 1);
+  }, 300_000);
+
   it('edits at the version seen (409 when stale) and disables', async () => {
     const cur = (await analyst.get(`/api/v1/monitors/${hoa.id}`)).body.data.monitor;
     const ok = await analyst.send('PUT', `/api/v1/monitors/${hoa.id}`, {
@@ -217,5 +247,5 @@ describe('watch areas', () => {
     await monitorQueue(t.ctx).idle();
     // A disabled monitor is not run.
     expect(await runMonitorAsCreator(t.ctx, hoa.id, hoa.createdBy)).toBe(false);
-  });
+  }, 300_000);
 });

@@ -7,10 +7,11 @@
 import { dominates } from '@entente/core';
 import type { MonitorEvaluation } from '@entente/contracts';
 import { scoped } from '@entente/db';
-import { monitorSeries, type MonitorResult } from '@entente/stats';
+import type { MonitorResult } from '@entente/stats';
 import type { UseCaseCtx } from '../context';
 import { monthsBetween } from '../evaluation/run-evaluation';
 import { listDatasets } from '../incidents/read-incidents';
+import { computeMonitor } from './compute';
 
 /** Months the rolling baseline needs before the first month it can judge (§4.8: at least 24). */
 const MIN_BASELINE = 24;
@@ -111,7 +112,7 @@ export async function runMonitor(
   const insufficient = months.length <= MIN_BASELINE;
   const r = insufficient
     ? null
-    : monitorSeries({
+    : await computeMonitor({
         months,
         y,
         seed: `monitor:${m.id}`,
