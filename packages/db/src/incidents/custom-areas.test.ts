@@ -13,7 +13,13 @@ import { createTestDatabase, type TestDatabase } from '../testing/index';
 import { openDatabase, type Database } from '../runtime/pools';
 import { inScope, type AccessScope } from '../runtime/scope';
 import * as scoped from '../scoped/index';
-import { archiveCustomArea, assignmentAreas, createCustomArea, importIncidents } from './index';
+import {
+  archiveCustomArea,
+  assignmentAreas,
+  createCustomArea,
+  ensureAdmin1Areas,
+  importIncidents,
+} from './index';
 
 const TESTDATA = fileURLToPath(new URL('../../../../../shared/testdata/', import.meta.url));
 const CAS = join(TESTDATA, 'piracy/crime-at-sea/pirate_attacks.csv');
@@ -228,5 +234,20 @@ describe('admin-1 areas', () => {
     ]);
     expect([total(province), province.excluded]).toEqual([261, { datePrecision: 41, locationPrecision: 0 }]);
     expect(province.points.length).toBeGreaterThan(0);
+  });
+
+  it('rows imported before the admin-1 areas existed are assigned when the areas are added', async () => {
+    const cells = await panel('admin1:CF-UK');
+    expect(cells.length).toBeGreaterThan(0);
+    // As if GED had been imported before admin-1 areas existed: no admin-1 rows, memberships or cells.
+    await owner.pool.query(`DELETE FROM area_month WHERE area_key LIKE 'admin1:%'`);
+    await owner.pool.query(`DELETE FROM incident_area WHERE area_key LIKE 'admin1:%'`);
+    await owner.pool.query(`DELETE FROM analysis_area WHERE kind = 'admin1'`);
+    const added = await inScope(app.db, scope, (tx) => ensureAdmin1Areas(tx));
+    expect(added).toBe(
+      await q('SELECT count(*) AS n FROM incident WHERE admin1_code IS NOT NULL AND valid_to IS NULL'),
+    );
+    expect(await panel('admin1:CF-UK')).toEqual(cells);
+    expect(await inScope(app.db, scope, (tx) => ensureAdmin1Areas(tx))).toBe(0);
   });
 });
