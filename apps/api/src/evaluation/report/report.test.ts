@@ -296,6 +296,7 @@ describe('evaluation PDF report without a database', () => {
           method: 'synthetic_control',
           variant: undefined,
           estimate: 0.987654,
+          diagnostics: { gapEstimate: 0.987654 },
           warnings: [{ code: 'PREFIT_GATE', severity: 'block', message: 'The pre-period fit is too poor.' }],
         } as Partial<EstimateWire>),
       ],
@@ -322,12 +323,13 @@ describe('evaluation PDF report without a database', () => {
       excluded: { datePrecision: 2, locationPrecision: 5 },
       note: 'Counts are reported incidents, not all incidents.',
     };
+    const base = input();
+    delete base.subject; // not linked to an engagement
     const pdf = await renderEvaluationReport({
-      ...input(),
-      subject: undefined,
+      ...base,
       title: 'Synthetic',
       result: synthetic,
-      request: { ...input().request, from: '2010-01-01', to: '2011-12-31', t0: '2011-01' },
+      request: { ...base.request, from: '2010-01-01', to: '2011-12-31', t0: '2011-01' },
     });
     const parser = new PDFParse({ data: new Uint8Array(pdf) });
     const text = await parser.getText();
@@ -337,10 +339,12 @@ describe('evaluation PDF report without a database', () => {
     expect(all).toContain('The intervention is estimated to have caused a change of −40.0 %');
     expect(all).toContain('Blocked: The pre-period fit is too poor.');
     expect(all).not.toContain('0.988');
+    expect(all).not.toContain('0.9877'); // nor in its diagnostics
     expect(all).toContain('7 incidents excluded: 5 with a location coarser');
     expect(all).toContain('Source switches marked as vertical lines: 2010-07.');
     expect(all).toContain('UCDP GED depends on media coverage');
     expect(all).toContain(NON_LATIN);
+    expect(all).toContain('not linked to an engagement');
     for (const page of text.pages) expect(flat(page.text)).toContain(BANNER);
   }, 300_000);
 });

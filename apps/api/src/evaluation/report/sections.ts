@@ -133,7 +133,10 @@ export function estimateSection(
     ...(others.length
       ? [txt({ fontWeight: 'bold', marginTop: 2, marginBottom: 2 }, 'Warnings'), ...warningList(others)]
       : []),
-    ...(Object.keys(e.diagnostics).length ? [muted(`Diagnostics: ${diagnostics(e.diagnostics)}`)] : []),
+    // Diagnostics can restate the effect (e.g. percentChange): a blocked estimate shows none.
+    ...(!blocks.length && Object.keys(e.diagnostics).length
+      ? [muted(`Diagnostics: ${diagnostics(e.diagnostics)}`)]
+      : []),
   );
 }
 
