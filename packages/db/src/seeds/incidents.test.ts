@@ -5,7 +5,7 @@
  * pinned elsewhere (Crime at Sea 7,511, NGA ASAM 8,185, UCDP GED CAR 1,848), and missing files are
  * skipped, not fatal.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -246,5 +246,27 @@ describe('seedDemoIncidents with ENTENTE_DEMO_DATA = ../shared/testdata', () => 
     });
     expect(r.steps.map((s) => s.outcome)).toEqual(['missing', 'missing', 'missing']);
     expect(warnings).toHaveLength(3);
+  });
+
+  it('logs a refused file (all or nothing) and goes on', async () => {
+    const dir = join(tmp, 'piracy/crime-at-sea');
+    mkdirSync(dir, { recursive: true });
+    const header = readFileSync(join(TESTDATA, 'piracy/crime-at-sea/pirate_attacks.csv'), 'utf8').split(
+      '\n',
+    )[0];
+    writeFileSync(
+      join(dir, 'pirate_attacks.csv'),
+      `${header}\nnot-a-date,NA,47,12,Boarded,x,YEM,YEM,1,NA,NA,x,v,NA,NA,imb\n`,
+    );
+    const before = await n('SELECT count(*) AS n FROM incident');
+    const warnings: string[] = [];
+    const r = await seedDemoIncidents(owner, {
+      demoData: tmp,
+      log: (level, m) => level === 'warn' && warnings.push(m),
+    });
+    expect(r.steps.map((s) => s.outcome)).toEqual(['refused', 'missing', 'missing']);
+    expect(r.steps[0]!.reason).toMatch(/^E_DATE_PARSE/);
+    expect(warnings).toHaveLength(3);
+    expect(await n('SELECT count(*) AS n FROM incident')).toBe(before);
   });
 });
