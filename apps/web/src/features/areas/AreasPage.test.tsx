@@ -37,6 +37,23 @@ const MINE = {
   custom: true,
 };
 
+const DETAIL = {
+  ...MINE,
+  description: 'Northern patrol sector',
+  geometry: {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [40, 0],
+        [41, 0],
+        [41, 1],
+        [40, 1],
+        [40, 0],
+      ],
+    ],
+  },
+};
+
 let view: Mounted | null = null;
 afterEach(() => {
   view?.unmount();
@@ -73,6 +90,8 @@ function stub(post: (body: Record<string, unknown>) => Response) {
         .split('?')[0];
       if (method === 'POST' && path === '/incidents/areas') return post(body ?? {});
       if (path === '/incidents/areas') return ok({ items: [HOA, MINE] });
+      if (method === 'GET' && path === `/incidents/areas/${encodeURIComponent(MINE.key)}`) return ok(DETAIL);
+      if (method === 'DELETE') return ok({ key: MINE.key, archived: true });
       return new Response(
         JSON.stringify({ error: { code: 'not_found', message: 'The area was not found.', requestId: 'r' } }),
         { status: 404 },
@@ -175,5 +194,21 @@ describe('areas page', () => {
       box: [170, -25, -170, 0],
     });
     expect(onSelect).toHaveBeenCalledWith('bbox:1');
+  });
+
+  it('the selected area shows on the map with its Explore link, and a custom one can be archived', async () => {
+    const calls = stub(() => ok({ areas: [] }));
+    vi.stubGlobal('confirm', () => true);
+    const { container, onSelect } = await render(MINE.key);
+    await until(() => container.textContent!.includes('Northern patrol sector'), 'the area detail');
+    expect(container.textContent).toContain('map view Polygon');
+    const link = [...container.querySelectorAll('a')].find(
+      (a) => a.textContent === 'Monthly series in Explore',
+    );
+    expect(link?.getAttribute('href')).toContain(`area=${encodeURIComponent(MINE.key)}`);
+    await click(byRole(container, 'button', 'Archive area'));
+    await until(() => calls.some((c) => c.method === 'DELETE'), 'the archive call');
+    await until(() => onSelect.mock.calls.length > 0, 'the deselection');
+    expect(onSelect).toHaveBeenCalledWith(undefined);
   });
 });
