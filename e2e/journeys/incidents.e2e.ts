@@ -141,4 +141,12 @@ test('the reference evaluations stored in the background after start are on thei
     assert.equal(items.length, 1, `one stored evaluation on ${code}`);
     assert.match(items[0]!.title, title);
   }
+  // On the engagement page: the Evaluations panel links to the stored result, which keeps the warning.
+  await page.goto(`${server.url}/engagements/${await byCode('HOA-MTF-ATA-2008')}`);
+  await page.getByRole('heading', { name: 'Evaluations' }).waitFor({ timeout: 20_000 });
+  await page.getByRole('link', { name: /^Reference: Operation Atalanta/ }).click();
+  await page.waitForURL(/\/evaluations\/[0-9a-f-]{36}$/);
+  await page.locator('.design-grade__badge').first().waitFor({ timeout: 60_000 });
+  await page.getByText(SYNTHETIC).first().waitFor();
+  await page.screenshot({ path: screenshotPath('incidents-stored-evaluation'), fullPage: true });
 });
