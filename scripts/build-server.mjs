@@ -9,6 +9,9 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 export const SERVER_BUNDLE = join(root, 'apps/api/dist/main.mjs');
+// The incident import's piscina worker, a second entry beside main.mjs: packages/db finds it as
+// `./import-worker.mjs` relative to the running module (stage-pool.ts), else it stages in-thread.
+export const IMPORT_WORKER = join(root, 'apps/api/dist/import-worker.mjs');
 const SOURCES = ['apps/api/src', 'packages/core/src', 'packages/contracts/src', 'packages/db/src', 'packages/stats/src', 'packages/geo/src', 'packages/incident-data/src'];
 
 function newest(dir) {
@@ -22,8 +25,8 @@ function newest(dir) {
 }
 
 export function serverStale() {
-  if (!existsSync(SERVER_BUNDLE)) return true;
-  const built = statSync(SERVER_BUNDLE).mtimeMs;
+  if (!existsSync(SERVER_BUNDLE) || !existsSync(IMPORT_WORKER)) return true;
+  const built = Math.min(statSync(SERVER_BUNDLE).mtimeMs, statSync(IMPORT_WORKER).mtimeMs);
   return SOURCES.some((d) => newest(join(root, d)) > built);
 }
 
@@ -37,8 +40,12 @@ const externalThirdParty = {
 
 export async function buildServer() {
   await build({
-    entryPoints: [join(root, 'apps/api/src/main.ts')],
-    outfile: SERVER_BUNDLE,
+    entryPoints: {
+      main: join(root, 'apps/api/src/main.ts'),
+      'import-worker': join(root, 'packages/db/src/incidents/stage-worker.ts'),
+    },
+    outdir: join(root, 'apps/api/dist'),
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -11,7 +11,7 @@
  *   BENCH_B1_KEEP=1 keeps bench/.data-b1 (its last database is what B4 reads).
  */
 import { spawn } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, rmSync, chmodSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, rmSync, chmodSync, statSync, writeFileSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -51,6 +51,11 @@ interface ChildResult {
 /** Child mode: import the files into `url`, print one JSON line with timings and VmHWM. */
 async function child(url: string, files: string[]): Promise<void> {
   const db = openDatabase(url, 2);
+  const plans: string[] = [];
+  if (process.env.BENCH_B1_EXPLAIN) {
+    // auto_explain (preloaded per session by main()) sends each slow plan as a NOTICE.
+    db.pool.on('connect', (client) => client.on('notice', (n) => plans.push(n.message ?? '')));
+  }
   const areaSources = { marinePath: existsSync(MARINE) ? MARINE : null };
   // A running server has its areas built and stored and its worker started: not timed.
   const built = await db.db.transaction(async (tx) => {
@@ -90,6 +95,7 @@ async function child(url: string, files: string[]): Promise<void> {
   }
   out.totalMs = performance.now() - t0;
   out.peakRssMiB = peakRssMiB(process.pid);
+  if (process.env.BENCH_B1_EXPLAIN) writeFileSync(process.env.BENCH_B1_EXPLAIN, plans.join('\n\n'));
   await db.close();
   await incidents.closeImportPool();
   console.log(`B1RESULT ${JSON.stringify(out)}`);
@@ -133,6 +139,24 @@ async function rawCopy(url: string, files: { path: string; header: string }[]): 
     const ms = performance.now() - t0;
     for (let i = 0; i < files.length; i++) await c.query(`DROP TABLE raw_copy_${i}`);
     return ms;
+  } finally {
+    await c.end();
+  }
+}
+
+/** `BENCH_B1_EXPLAIN=<file>`: EXPLAIN (ANALYZE, BUFFERS) of every import statement over 200 ms (slows the run). */
+async function explainSettings(ownerUrl: string, name: string): Promise<void> {
+  const c = new pg.Client({ connectionString: ownerUrl });
+  await c.connect();
+  try {
+    for (const [k, v] of [
+      ['session_preload_libraries', 'auto_explain'],
+      ['auto_explain.log_min_duration', '200ms'],
+      ['auto_explain.log_analyze', 'on'],
+      ['auto_explain.log_buffers', 'on'],
+      ['auto_explain.log_level', 'notice'],
+    ])
+      await c.query(`ALTER DATABASE ${name} SET ${k} = '${v}'`);
   } finally {
     await c.end();
   }
@@ -188,6 +212,7 @@ async function main(): Promise<void> {
       const name = `b1_run${k}`;
       await ensureDatabase(server.ownerUrl, name, 'entente');
       const url = withDatabase(server.ownerUrl, name);
+      if (process.env.BENCH_B1_EXPLAIN) await explainSettings(server.ownerUrl, name);
       const imp = await runChild(url, [cas, acled]);
       const copyMs = await rawCopy(url, [
         { path: cas, header: CAS_HEADER },

@@ -57,7 +57,12 @@ export interface IncidentImportOptions {
   signal?: AbortSignal;
   /** Problems listed in the result (all are stored). */
   maxProblems?: number;
+  /** Files at least this large (or of unknown size) stage in a worker thread; default WORKER_MIN_BYTES. */
+  workerMinBytes?: number;
 }
+
+/** Below this size a file stages in-thread: a worker's start and area hand-over cost more than it saves. */
+export const WORKER_MIN_BYTES = 4 * 1024 * 1024;
 
 export type ImportOutcome = 'committed' | 'committed_with_rejections' | 'no_change' | 'refused';
 
@@ -186,7 +191,8 @@ export async function importIncidents(
     acceptRejections: o.acceptRejections ?? false,
   };
   async function* lines(): AsyncGenerator<string> {
-    for await (const ev of runStage(tap(), built, stageOptions, o.signal)) {
+    const useWorker = (o.bytesTotal ?? Infinity) >= (o.workerMinBytes ?? WORKER_MIN_BYTES);
+    for await (const ev of runStage(tap(), built, stageOptions, o.signal, useWorker)) {
       o.signal?.throwIfAborted();
       if (ev.type === 'format') {
         format = ev.format;

@@ -23,6 +23,9 @@ export async function planMerge(
   step: (name: string) => void,
 ): Promise<PlanCounts> {
   const client = rawClient(tx);
+  // The panel's GROUP BY and the plan's hash join spilled to disk at the default 4 MB (EXPLAIN in
+  // bench/README.md, B1); this transaction only.
+  await client.query(`SET LOCAL work_mem = '64MB'`);
   // Statistics matter for the join plan of big batches only; ANALYZE costs ~0.1 ms per sampled row.
   if (staged >= 100_000) await client.query('ANALYZE incident_stage (source_event_id)');
   step('analyze');

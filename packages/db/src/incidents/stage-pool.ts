@@ -6,6 +6,8 @@
  *
  * Back-pressure: the worker asks for input (`pull`); the main thread answers only while fewer than
  * MAX_QUEUED stage events wait to be written to COPY, so memory stays bounded on a slow database.
+ * Small files stage in-thread (import.ts: WORKER_MIN_BYTES): starting a worker and handing it the
+ * areas costs more than it saves below a few MB.
  */
 import { existsSync } from 'node:fs';
 import { MessageChannel } from 'node:worker_threads';
@@ -28,13 +30,16 @@ function workerFile(): string | null {
 }
 
 let pool: Piscina | null = null;
+/** Files staging in the worker now. */
+let busy = 0;
 let poolFile: string | null | undefined;
 
 function getPool(): Piscina | null {
   if (poolFile === undefined) poolFile = workerFile();
   if (!poolFile) return null;
-  // Two imports at once get a thread each; idle threads are unref'd and end after a minute.
-  pool ??= new Piscina({ filename: poolFile, minThreads: 0, maxThreads: 2, idleTimeout: 60_000 });
+  // One thread (each holds its own area index: memory, B9); a second import at the same time stages
+  // in-thread rather than wait. The idle thread is unref'd and ends after a minute.
+  pool ??= new Piscina({ filename: poolFile, minThreads: 0, maxThreads: 1, idleTimeout: 60_000 });
   return pool;
 }
 
@@ -72,8 +77,9 @@ export async function* runStage(
   built: BuiltAreas,
   options: StageOptions,
   signal?: AbortSignal,
+  useWorker = true,
 ): AsyncGenerator<StageEvent> {
-  const p = getPool();
+  const p = useWorker && busy === 0 ? getPool() : null;
   if (!p) {
     yield* stageIncidents(bytes, built.index, options);
     return;
@@ -133,6 +139,7 @@ export async function* runStage(
   const task: StageTask = { port: port2, areasKey: areasKey(built), options };
   p.run(task, { transferList: [port2] as never, signal: abort.signal }).catch(fail);
   let finished = false;
+  busy++;
   try {
     for (;;) {
       const ev = queue.shift();
@@ -149,6 +156,7 @@ export async function* runStage(
   } finally {
     // An early exit (error, abort, refused format) ends the worker's task and the input.
     if (!finished) abort.abort();
+    busy--;
     port1.close();
     if (!inputDone) await input.return?.();
   }
