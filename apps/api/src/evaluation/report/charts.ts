@@ -4,24 +4,9 @@
  * the DiD event study and the synthetic-control gaps (EVALUATION.md §4.3–4.5). The series are read
  * leniently from the untyped `result.series` record: anything malformed is dropped.
  */
-import * as echarts from 'echarts/core';
-import { LineChart, ScatterChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent } from 'echarts/components';
-import { LegacyGridContainLabel } from 'echarts/features';
-import { SVGRenderer } from 'echarts/renderers';
 import type { EvaluationRunResult } from '@entente/contracts';
+import { reportDeps } from './deps';
 import { FONT } from './fonts';
-
-echarts.use([
-  LineChart,
-  ScatterChart,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  MarkAreaComponent,
-  LegacyGridContainLabel,
-  SVGRenderer,
-]);
 
 type Num = number | null;
 const nums = (v: unknown): Num[] | null =>
@@ -343,9 +328,9 @@ export function scmOption(s: ReportSeries, interventionLabel: string): Record<st
   };
 }
 
-/** Render an option to an SVG string (server-side, no DOM). */
+/** Render an option to an SVG string (server-side, no DOM; after `loadReportDeps()`). */
 export function renderChartSvg(option: Record<string, unknown>, width: number, height: number): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  const chart = reportDeps().echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption(option);
     return chart.renderToSVGString();

@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Font } from '@react-pdf/renderer';
+import { reportDeps } from './deps';
 
 export const FONT = 'DejaVu';
 export const MONO = 'DejaVuMono';
@@ -19,6 +19,7 @@ export function fontDir(): string {
 
 export function registerFonts(): void {
   if (registered) return;
+  const { Font } = reportDeps().pdf;
   const dir = fontDir();
   Font.register({
     family: FONT,

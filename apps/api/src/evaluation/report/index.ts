@@ -7,8 +7,8 @@
  * subject's scope and passes the banner of what it read.
  */
 import { createElement as h } from 'react';
-import { Document, renderToBuffer } from '@react-pdf/renderer';
 import { appendixSection } from './appendix';
+import { loadReportDeps } from './deps';
 import { figuresSection } from './figures';
 import { registerFonts } from './fonts';
 import { framedPage } from './layout';
@@ -22,6 +22,7 @@ export function watermark(input: EvaluationReportInput): string {
 }
 
 export async function renderEvaluationReport(input: EvaluationReportInput): Promise<Buffer> {
+  const { Document, renderToBuffer } = (await loadReportDeps()).pdf;
   registerFonts();
   const lines = input.banner.lines;
   const wm = watermark(input);

@@ -4,11 +4,15 @@
  * (ACCESS.md §6: fixed elements), the watermark line and "page N of M".
  */
 import { createElement as h, type ReactElement, type ReactNode } from 'react';
-import { Page, Text, View, type Styles } from '@react-pdf/renderer';
+import type { Styles } from '@react-pdf/renderer';
+import { reportDeps } from './deps';
 import { FONT, MONO } from './fonts';
 
 export type El = ReactElement;
 export type Style = Styles[string];
+
+/** react-pdf's components (loaded lazily, see deps.ts). */
+export const pdf = () => reportDeps().pdf;
 export interface BannerLine {
   text: string;
   background: string;
@@ -24,7 +28,7 @@ export const COLOURS = {
   info: '#2f5d8a',
 };
 
-export const txt = (style: Style, ...children: ReactNode[]): El => h(Text, { style }, ...children);
+export const txt = (style: Style, ...children: ReactNode[]): El => h(pdf().Text, { style }, ...children);
 export const p = (s: string, style: Style = {}): El =>
   txt({ marginBottom: 3, lineHeight: 1.35, ...style }, s);
 export const muted = (s: string, style: Style = {}): El =>
@@ -34,7 +38,7 @@ export const mono = (s: string, style: Style = {}): El =>
 export const h1 = (s: string): El => txt({ fontSize: 18, fontWeight: 'bold', marginBottom: 8 }, s);
 export const h2 = (s: string, opts: { breakBefore?: boolean } = {}): El =>
   h(
-    Text,
+    pdf().Text,
     {
       style: { fontSize: 13, fontWeight: 'bold', marginTop: 10, marginBottom: 5 },
       break: opts.breakBefore ?? false,
@@ -44,12 +48,12 @@ export const h2 = (s: string, opts: { breakBefore?: boolean } = {}): El =>
   );
 export const h3 = (s: string): El =>
   h(
-    Text,
+    pdf().Text,
     { style: { fontSize: 10.5, fontWeight: 'bold', marginTop: 8, marginBottom: 3 }, minPresenceAhead: 40 },
     s,
   );
-export const box = (style: Style, ...children: ReactNode[]): El => h(View, { style }, ...children);
-export const keep = (...children: ReactNode[]): El => h(View, { wrap: false }, ...children);
+export const box = (style: Style, ...children: ReactNode[]): El => h(pdf().View, { style }, ...children);
+export const keep = (...children: ReactNode[]): El => h(pdf().View, { wrap: false }, ...children);
 
 /** Label: value rows. */
 export function kv(rows: [string, ReactNode][]): El {
@@ -57,7 +61,7 @@ export function kv(rows: [string, ReactNode][]): El {
     { marginBottom: 6 },
     ...rows.map(([k, v], i) =>
       h(
-        View,
+        pdf().View,
         { key: i, style: { flexDirection: 'row', marginBottom: 2 } },
         txt({ width: 120, color: COLOURS.muted }, k),
         typeof v === 'string' ? txt({ flex: 1 }, v) : box({ flex: 1 }, v),
@@ -89,13 +93,13 @@ export function table(
     { marginBottom: 8 },
     ...(opts.caption ? [muted(opts.caption)] : []),
     h(
-      View,
+      pdf().View,
       { style: { flexDirection: 'row', borderBottom: `1pt solid ${COLOURS.ink}` }, fixed: false },
       ...head.map((c, i) => cell(c, i, true)),
     ),
     ...rows.map((r, j) =>
       h(
-        View,
+        pdf().View,
         { key: j, wrap: false, style: { flexDirection: 'row', borderBottom: `0.5pt solid ${COLOURS.rule}` } },
         ...r.map((c, i) => cell(c, i, false)),
       ),
@@ -131,7 +135,7 @@ export function columnTable(
     );
   const header = () =>
     h(
-      View,
+      pdf().View,
       { style: { flexDirection: 'row', borderBottom: `1pt solid ${COLOURS.ink}`, paddingVertical: 1.5 } },
       ...head.map((c, i) => col([c], i, true)),
     );
@@ -140,11 +144,11 @@ export function columnTable(
     ...(opts.caption ? [muted(opts.caption)] : []),
     ...blocks.map((b, j) =>
       h(
-        View,
+        pdf().View,
         { key: j, wrap: false, style: { marginBottom: 4 } },
         header(),
         h(
-          View,
+          pdf().View,
           {
             style: {
               flexDirection: 'row',
@@ -169,11 +173,11 @@ const BANNER_LINE = 13;
 
 function banner(lines: BannerLine[], edge: 'top' | 'bottom'): El {
   return h(
-    View,
+    pdf().View,
     { fixed: true, style: { position: 'absolute', left: 0, right: 0, [edge]: 0 } },
     ...lines.map((l, i) =>
       h(
-        Text,
+        pdf().Text,
         {
           key: i,
           style: {
@@ -196,7 +200,7 @@ function banner(lines: BannerLine[], edge: 'top' | 'bottom'): El {
 export function framedPage(lines: BannerLine[], watermark: string, children: ReactNode[], key?: string): El {
   const band = Math.max(1, lines.length) * BANNER_LINE;
   return h(
-    Page,
+    pdf().Page,
     {
       key,
       size: 'A4',
@@ -213,7 +217,7 @@ export function framedPage(lines: BannerLine[], watermark: string, children: Rea
     banner(lines, 'top'),
     ...children,
     h(
-      View,
+      pdf().View,
       {
         fixed: true,
         style: {
@@ -226,7 +230,7 @@ export function framedPage(lines: BannerLine[], watermark: string, children: Rea
         },
       },
       txt({ fontSize: 7, color: COLOURS.muted, maxWidth: 400 }, watermark),
-      h(Text, {
+      h(pdf().Text, {
         style: { fontSize: 7, color: COLOURS.muted },
         render: ({ pageNumber, totalPages }: { pageNumber: number; totalPages: number }) =>
           `page ${pageNumber} of ${totalPages}`,

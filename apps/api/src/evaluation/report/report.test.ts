@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EstimateWire, EvaluationRunRequest, EvaluationRunResult } from '@entente/contracts';
 import { startTestApp, type Agent } from '../../testing';
 import { observedOption, readSeries, renderChartSvg } from './charts';
+import { loadReportDeps } from './deps';
 import { renderEvaluationReport, type EvaluationReportInput } from './index';
 import { REPORTED_NOTE } from './notes';
 import { splitColour, svgToPrimitives, type SvgNode } from './svg';
@@ -180,7 +181,8 @@ describe('SVG → react-pdf primitives', () => {
     expect(find(root, 'ClipPath')[0]!.props).toEqual({ id: 'c0' });
   });
 
-  it('converts a real ECharts SSR chart: every drawable element maps, labels keep their text', () => {
+  it('converts a real ECharts SSR chart: every drawable element maps, labels keep their text', async () => {
+    await loadReportDeps();
     const s = readSeries({
       months: ['2008-10', '2008-11', '2008-12', '2009-01'],
       series: {

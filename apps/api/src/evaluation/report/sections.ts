@@ -4,9 +4,8 @@
  * badge, warnings with severity, the headline worded by `wordEstimate`) and the data section.
  */
 import { createElement as h } from 'react';
-import { View } from '@react-pdf/renderer';
 import type { EstimateWire } from '@entente/contracts';
-import { COLOURS, box, h1, h2, h3, keep, kv, mono, muted, p, table, txt, type El } from './layout';
+import { COLOURS, box, pdf, h1, h2, h3, keep, kv, mono, muted, p, table, txt, type El } from './layout';
 import { livingDataNote, precisionNote, reportingNote, sourceNote } from './notes';
 import type { EvaluationReportInput } from './types';
 import { designBadge, fmt, methodLabel, wordEstimate } from './wording';
@@ -63,7 +62,7 @@ export function badge(design: EstimateWire['design']): El {
   return box(
     { marginBottom: 4 },
     h(
-      View,
+      pdf().View,
       { style: { flexDirection: 'row' } },
       txt(
         {

@@ -5,20 +5,7 @@
  * non-Latin labels survive; rgba colours become a hex colour plus an opacity (PDF has no rgba).
  */
 import { createElement, type ReactElement } from 'react';
-import {
-  Circle,
-  ClipPath,
-  Defs,
-  Ellipse,
-  G,
-  Line,
-  Path,
-  Polygon,
-  Polyline,
-  Rect,
-  Svg,
-  Text,
-} from '@react-pdf/renderer';
+import { reportDeps } from './deps';
 import { parse, type ElementNode, type Node } from 'svg-parser';
 
 export type SvgTag =
@@ -217,11 +204,10 @@ export function svgToPrimitives(svg: string, fontFamily = 'DejaVu'): SvgNode {
   return node;
 }
 
-const COMPONENTS = { Svg, G, Path, Rect, Line, Polyline, Polygon, Circle, Ellipse, Text, Defs, ClipPath };
-
-/** Primitives → react-pdf elements; `width` (pt) scales the drawing through its viewBox. */
+/** Primitives → react-pdf elements (after `loadReportDeps()`); `width` (pt) scales the drawing through its viewBox. */
 export function toPdfElement(node: SvgNode, width?: number, key?: string | number): ReactElement {
-  const C = COMPONENTS[node.tag] as unknown as Parameters<typeof createElement>[0];
+  // react-pdf exports each primitive under the tag's name (Svg, G, Path, Rect, …).
+  const C = reportDeps().pdf[node.tag] as unknown as Parameters<typeof createElement>[0];
   const props: Record<string, unknown> = { ...node.props, ...(key !== undefined ? { key } : {}) };
   if (node.tag === 'Svg') {
     const w = Number(node.props.width) || 0;
