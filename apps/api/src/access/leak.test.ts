@@ -41,7 +41,13 @@ async function listAll(a: Agent, query = ''): Promise<{ ids: string[]; total: nu
 
 beforeAll(async () => {
   t = await startTestApp();
-  rows = (await t.owner().query<Row>('SELECT id, code, label_id, community_id, party_org_ids, owner_org_id, objective_ids, planned_start::text AS planned_start FROM engagement')).rows;
+  rows = (
+    await t
+      .owner()
+      .query<Row>(
+        'SELECT id, code, label_id, community_id, party_org_ids, owner_org_id, objective_ids, planned_start::text AS planned_start FROM engagement',
+      )
+  ).rows;
   for (const u of USERS) {
     const a = await t.login(u);
     agents.set(u, a);
@@ -55,7 +61,13 @@ beforeAll(async () => {
           now,
           registry: t.ctx.access.registry(),
           environmentCeiling: ENVIRONMENT_CEILING,
-          resource: { kind: 'engagement', communityId: r.community_id, ownerOrgId: r.owner_org_id, originatorOrgId: r.owner_org_id, partyOrgIds: r.party_org_ids },
+          resource: {
+            kind: 'engagement',
+            communityId: r.community_id,
+            ownerOrgId: r.owner_org_id,
+            originatorOrgId: r.owner_org_id,
+            partyOrgIds: r.party_org_ids,
+          },
         }).effect === 'permit',
     );
     expected.set(u, new Set(ok.map((r) => r.id)));
@@ -64,19 +76,23 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('SQL ≡ decide()', () => {
-  it.each(USERS)('%s: the register lists exactly the engagements decide() permits, and its total says so', async (u) => {
-    const { ids, total } = await listAll(agents.get(u) as Agent);
-    const want = expected.get(u) as Set<string>;
-    expect(new Set(ids)).toEqual(want);
-    expect(total).toBe(want.size);
-  });
+  it.each(USERS)(
+    '%s: the register lists exactly the engagements decide() permits, and its total says so',
+    async (u) => {
+      const { ids, total } = await listAll(agents.get(u) as Agent);
+      const want = expected.get(u) as Set<string>;
+      expect(new Set(ids)).toEqual(want);
+      expect(total).toBe(want.size);
+    },
+  );
 
   it('home users see more than partners, and partners see only records they are party to', async () => {
     expect(expected.get('analyst')!.size).toBeGreaterThan(expected.get('planner')!.size);
     expect(expected.get('planner')!.size).toBeGreaterThan(expected.get('ken.liaison')!.size);
     expect(expected.get('ken.liaison')!.size).toBeGreaterThan(0);
     const kenMod = (await t.owner().query("SELECT id FROM organisation WHERE code = 'KEN-MOD'")).rows[0].id;
-    for (const id of expected.get('ken.liaison')!) expect(rows.find((r) => r.id === id)!.party_org_ids).toContain(kenMod);
+    for (const id of expected.get('ken.liaison')!)
+      expect(rows.find((r) => r.id === id)!.party_org_ids).toContain(kenMod);
   });
 });
 
@@ -93,38 +109,47 @@ describe('no existence leaks', () => {
     expect(Object.keys(a.headers).sort()).toEqual(Object.keys(b.headers).sort());
   });
 
-  it.each(USERS)('%s: dashboard totals, map points, calendar and CSV export hold only visible engagements', async (u) => {
-    const a = agents.get(u) as Agent;
-    const want = expected.get(u) as Set<string>;
-    const codes = new Set(rows.filter((r) => want.has(r.id)).map((r) => r.code));
-    const hiddenCodes = rows.filter((r) => !want.has(r.id)).map((r) => r.code);
-    const dash = (await a.get('/api/v1/dashboard')).body.data;
-    expect(dash.totals.engagements).toBe(want.size);
-    expect(dash.byType.reduce((n: number, x: { count: number }) => n + x.count, 0)).toBe(want.size);
-    // Every facet counts exactly the visible rows (computed here from the rows decide() permits).
-    const seen = rows.filter((r) => want.has(r.id));
-    const tally = (keys: (r: Row) => string[]) => {
-      const m = new Map<string, number>();
-      for (const r of seen) for (const k of new Set(keys(r))) m.set(k, (m.get(k) ?? 0) + 1);
-      return m;
-    };
-    const asMap = (xs: { key: string; count: number }[]) => new Map(xs.map((x) => [x.key, x.count]));
-    expect(asMap(dash.byYear)).toEqual(tally((r) => [String(Number(r.planned_start.slice(0, 4)))]));
-    // Objectives the user may not see are left out of the chart; the others count exactly.
-    const byObjective = tally((r) => r.objective_ids);
-    for (const x of dash.byObjective as { key: string; count: number }[]) expect(x.count).toBe(byObjective.get(x.key));
-    if (!u.endsWith('.liaison')) expect(dash.byObjective.length).toBeGreaterThan(0);
-    const map = (await a.get('/api/v1/engagements/map')).body.data as { id: string }[];
-    for (const p of map) expect(want.has(p.id)).toBe(true);
-    const cal = (await a.get('/api/v1/engagements/calendar?from=2000-01-01&to=2035-12-31')).body.data as { id: string }[];
-    expect(new Set(cal.map((x) => x.id))).toEqual(want);
-    const csv = (await a.get('/api/v1/engagements/export.csv')).text;
-    for (const c of hiddenCodes) expect(csv.includes(`\r\n${c},`)).toBe(false);
-    const exported = csv.split('\r\n').slice(2, -2).map((l) => l.split(',')[0]);
-    for (const c of exported) expect(codes.has(c as string)).toBe(true);
-  });
+  it.each(USERS)(
+    '%s: dashboard totals, map points, calendar and CSV export hold only visible engagements',
+    async (u) => {
+      const a = agents.get(u) as Agent;
+      const want = expected.get(u) as Set<string>;
+      const codes = new Set(rows.filter((r) => want.has(r.id)).map((r) => r.code));
+      const hiddenCodes = rows.filter((r) => !want.has(r.id)).map((r) => r.code);
+      const dash = (await a.get('/api/v1/dashboard')).body.data;
+      expect(dash.totals.engagements).toBe(want.size);
+      expect(dash.byType.reduce((n: number, x: { count: number }) => n + x.count, 0)).toBe(want.size);
+      // Every facet counts exactly the visible rows (computed here from the rows decide() permits).
+      const seen = rows.filter((r) => want.has(r.id));
+      const tally = (keys: (r: Row) => string[]) => {
+        const m = new Map<string, number>();
+        for (const r of seen) for (const k of new Set(keys(r))) m.set(k, (m.get(k) ?? 0) + 1);
+        return m;
+      };
+      const asMap = (xs: { key: string; count: number }[]) => new Map(xs.map((x) => [x.key, x.count]));
+      expect(asMap(dash.byYear)).toEqual(tally((r) => [String(Number(r.planned_start.slice(0, 4)))]));
+      // Objectives the user may not see are left out of the chart; the others count exactly.
+      const byObjective = tally((r) => r.objective_ids);
+      for (const x of dash.byObjective as { key: string; count: number }[])
+        expect(x.count).toBe(byObjective.get(x.key));
+      if (!u.endsWith('.liaison')) expect(dash.byObjective.length).toBeGreaterThan(0);
+      const map = (await a.get('/api/v1/engagements/map')).body.data as { id: string }[];
+      for (const p of map) expect(want.has(p.id)).toBe(true);
+      const cal = (await a.get('/api/v1/engagements/calendar?from=2000-01-01&to=2035-12-31')).body.data as {
+        id: string;
+      }[];
+      expect(new Set(cal.map((x) => x.id))).toEqual(want);
+      const csv = (await a.get('/api/v1/engagements/export.csv')).text;
+      for (const c of hiddenCodes) expect(csv.includes(`\r\n${c},`)).toBe(false);
+      const exported = csv
+        .split('\r\n')
+        .slice(2, -2)
+        .map((l) => l.split(',')[0]);
+      for (const c of exported) expect(codes.has(c as string)).toBe(true);
+    },
+  );
 
-  it('marks a partner\'s dashboard with the join of what it counts (released to that partner)', async () => {
+  it("marks a partner's dashboard with the join of what it counts (released to that partner)", async () => {
     const r = await (agents.get('ken.liaison') as Agent).get('/api/v1/dashboard');
     expect(r.body.meta.pageLabel.banner).toMatch(/^HUB (OFFICIAL|RESTRICTED)\/\/REL TO XHN, KEN$/);
   });
@@ -156,7 +181,16 @@ describe('forged cursors (ACCESS.md §9 leak test 6)', () => {
 
     const c = first as string;
     const flipped = c.slice(0, 5) + (c[5] === 'A' ? 'B' : 'A') + c.slice(6);
-    const expired = signCursor(t.ctx.secretKey, { subjectId: (await a.get('/api/v1/auth/me')).body.data.id, route: '/api/v1/engagements', query: { sort: 'code', order: 'asc', pageSize: 50 } }, ['A', '00000000-0000-0000-0000-000000000000'], Date.now() - CURSOR_TTL_MS - 1);
+    const expired = signCursor(
+      t.ctx.secretKey,
+      {
+        subjectId: (await a.get('/api/v1/auth/me')).body.data.id,
+        route: '/api/v1/engagements',
+        query: { sort: 'code', order: 'asc', pageSize: 50 },
+      },
+      ['A', '00000000-0000-0000-0000-000000000000'],
+      Date.now() - CURSOR_TTL_MS - 1,
+    );
     const foreign = await (agents.get('analyst') as Agent).get(`${q}&cursor=${encodeURIComponent(c)}`);
     const bodies = [foreign];
     for (const x of [flipped, expired]) bodies.push(await a.get(`${q}&cursor=${encodeURIComponent(x)}`));

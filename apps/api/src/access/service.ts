@@ -4,10 +4,31 @@
  */
 import { createHash } from 'node:crypto';
 import {
-  HUB_POLICY, createRegistry, currentCommunityIds, decide, joinAll, permittedLabelIds, renderBanner, renderPortion, roleGrants,
-  type Action, type DecisionContext, type Label, type PolicyRegistry, type RecordKind, type Subject,
+  HUB_POLICY,
+  createRegistry,
+  currentCommunityIds,
+  decide,
+  joinAll,
+  permittedLabelIds,
+  renderBanner,
+  renderPortion,
+  roleGrants,
+  type Action,
+  type DecisionContext,
+  type Label,
+  type PolicyRegistry,
+  type RecordKind,
+  type Subject,
 } from '@entente/core';
-import { allLabels, labelCount, reference, users, type AccessScope, type Database, type StoredLabel } from '@entente/db';
+import {
+  allLabels,
+  labelCount,
+  reference,
+  users,
+  type AccessScope,
+  type Database,
+  type StoredLabel,
+} from '@entente/db';
 import type { PageLabel } from '@entente/contracts';
 
 export const ENVIRONMENT_CEILING = { HUB: 'HUB-SECRET' } as const;
@@ -20,7 +41,13 @@ export interface AccessService {
   pageLabel(labelIds: Iterable<string>): PageLabel;
   subjectOf(userId: string, assurance: Subject['assurance']): Promise<Subject | null>;
   scopeOf(s: Subject): Promise<AccessScope>;
-  decide(s: Subject, a: Action, labelId: string, resource: DecisionContext['resource'], label?: Label): ReturnType<typeof decide>;
+  decide(
+    s: Subject,
+    a: Action,
+    labelId: string,
+    resource: DecisionContext['resource'],
+    label?: Label,
+  ): ReturnType<typeof decide>;
   remember(id: string, l: Label): void;
   /** The floor and ceiling labels of a community (write rules). */
   communityBounds(id: string): { communityFloor: Label; communityCeiling: Label } | undefined;
@@ -46,7 +73,13 @@ export async function createAccessService(db: Database, homeNation = 'XHN'): Pro
     const version = createHash('sha256').update(JSON.stringify(rows)).digest('hex').slice(0, 12);
     registry = createRegistry({
       policies: [HUB_POLICY],
-      memberships: rows.map((r) => ({ org: r.org, iso3: r.iso3, status: r.status as 'member', from: r.from, ...(r.to ? { to: r.to } : {}) })),
+      memberships: rows.map((r) => ({
+        org: r.org,
+        iso3: r.iso3,
+        status: r.status as 'member',
+        from: r.from,
+        ...(r.to ? { to: r.to } : {}),
+      })),
       version,
       homeNation,
       asOf: today(),
@@ -78,12 +111,21 @@ export async function createAccessService(db: Database, homeNation = 'XHN'): Pro
     },
     pageLabel(ids) {
       const ls = [...new Set(ids)].map((id) => labels.get(id)).filter((l): l is Label => !!l);
-      const base: Label = { policy: 'HUB', level: 'HUB-OFFICIAL', restrictive: [], releasableTo: [homeNation], handling: [] };
+      const base: Label = {
+        policy: 'HUB',
+        level: 'HUB-OFFICIAL',
+        restrictive: [],
+        releasableTo: [homeNation],
+        handling: [],
+      };
       let top: Label = base;
       try {
         top = ls.length ? joinAll(ls, registry) : base;
       } catch {
-        top = ls.reduce((a, b) => ((registry.rank('HUB', b.level) ?? 0) > (registry.rank('HUB', a.level) ?? 0) ? b : a), base);
+        top = ls.reduce(
+          (a, b) => ((registry.rank('HUB', b.level) ?? 0) > (registry.rank('HUB', a.level) ?? 0) ? b : a),
+          base,
+        );
       }
       const lvl = registry.level(top.policy, top.level);
       const colour = lvl?.colour ?? '#007a33';
@@ -105,18 +147,29 @@ export async function createAccessService(db: Database, homeNation = 'XHN'): Pro
           .filter((m) => m.iso3 === u.nationality)
           .map((m) => ({ org: m.org, status: m.status, from: m.from, ...(m.to ? { to: m.to } : {}) })),
         clearances: u.clearances as Subject['clearances'],
-        communities: comms.map((c) => ({ id: c.id, role: c.role as 'member', from: c.from, ...(c.to ? { to: c.to } : {}) })),
+        communities: comms.map((c) => ({
+          id: c.id,
+          role: c.role as 'member',
+          from: c.from,
+          ...(c.to ? { to: c.to } : {}),
+        })),
         roles: u.roles as Subject['roles'],
         assurance,
       };
     },
     async scopeOf(s) {
       await loadLabels();
-      const key = createHash('sha256').update(JSON.stringify([s, registry.version, labelsKnown, today()])).digest('hex');
+      const key = createHash('sha256')
+        .update(JSON.stringify([s, registry.version, labelsKnown, today()]))
+        .digest('hex');
       const hit = scopeCache.get(key);
       if (hit) return hit;
       const now = new Date().toISOString();
-      const ids = permittedLabelIds(s, [...labels].map(([id, label]) => ({ id, label })), { now, registry, environmentCeiling: ENVIRONMENT_CEILING });
+      const ids = permittedLabelIds(
+        s,
+        [...labels].map(([id, label]) => ({ id, label })),
+        { now, registry, environmentCeiling: ENVIRONMENT_CEILING },
+      );
       const canWrite = s.roles.some((r) => WRITE_ROLES.has(r));
       const scope: AccessScope = {
         userId: s.id,
@@ -139,7 +192,12 @@ export async function createAccessService(db: Database, homeNation = 'XHN'): Pro
     },
     decide(s, a, labelId, resource, given) {
       const l = given ?? labels.get(labelId);
-      return decide(s, a, (l ?? {}) as Label, { now: new Date().toISOString(), registry, environmentCeiling: ENVIRONMENT_CEILING, resource });
+      return decide(s, a, (l ?? {}) as Label, {
+        now: new Date().toISOString(),
+        registry,
+        environmentCeiling: ENVIRONMENT_CEILING,
+        resource,
+      });
     },
     can: (s, a, kind) => roleGrants(s.roles, a, kind),
     refresh: async () => {
@@ -154,7 +212,14 @@ export async function createAccessService(db: Database, homeNation = 'XHN'): Pro
 }
 
 function toLabel(l: StoredLabel): Label {
-  return { policy: l.policy, level: l.level, restrictive: l.restrictive, releasableTo: l.releasableTo, handling: l.handling, ...(l.tlp ? { tlp: l.tlp as Label['tlp'] & string } : {}) } as Label;
+  return {
+    policy: l.policy,
+    level: l.level,
+    restrictive: l.restrictive,
+    releasableTo: l.releasableTo,
+    handling: l.handling,
+    ...(l.tlp ? { tlp: l.tlp as Label['tlp'] & string } : {}),
+  } as Label;
 }
 
 /** Black or white text, whichever reads better on the banner colour. */

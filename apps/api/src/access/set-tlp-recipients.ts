@@ -1,6 +1,6 @@
 /**
  * Set the TLP recipients of an engagement or agreement (ACCESS.md §2: record metadata, not part of the
- * label). Unknown organisations or users are a 400 with the field path; recipients that would shut the
+ * label), by the owner organisation. Unknown organisations or users are a 400 with the field path; recipients that would shut the
  * editor out are refused (decide() on the new recipients, the one decision point); optimistic concurrency;
  * audited in the same transaction. The trigger of migration 0017 derives what the SQL filter and RLS test.
  */
@@ -51,12 +51,11 @@ export async function setTlpRecipients(
     originatorOrgId: rec.ownerOrgId,
     partyOrgIds: rec.partyOrgIds,
   };
-  const may = uc.access.decide(uc.subject, 'update', rec.labelId, {
-    ...resource,
-    ...uc.access.communityBounds(rec.communityId),
-    tlpRecipients: scoped.tlpRecipientsOf(rec),
-  });
-  if (may.effect !== 'permit') throw forbidden(`You cannot change this ${kind}.`);
+  // Recipients are set by the source (TLP 2.0): a user of the record's owner organisation who may write at its
+  // label. Not decide(update): community ceilings carry no TLP, so a TLP label never passes the write rules
+  // (step 7), and the label does not change here.
+  if (rec.ownerOrgId !== uc.subject.orgId || !uc.scope.writeLabelIds.includes(rec.labelId))
+    throw forbidden(`Only the ${kind}'s owner organisation can set its TLP recipients.`);
   if (
     uc.access.decide(uc.subject, 'read', rec.labelId, { ...resource, tlpRecipients: next }).effect !==
     'permit'
