@@ -30,7 +30,8 @@ export const COLOURS = {
 
 export const txt = (style: Style, ...children: ReactNode[]): El => h(pdf().Text, { style }, ...children);
 export const p = (s: string, style: Style = {}): El =>
-  txt({ marginBottom: 3, lineHeight: 1.35, ...style }, s);
+  // An explicit font size: react-pdf resolves a unitless lineHeight against the node's own size (default 18).
+  txt({ marginBottom: 3, fontSize: 9, lineHeight: 1.35, ...style }, s);
 export const muted = (s: string, style: Style = {}): El =>
   p(s, { color: COLOURS.muted, fontSize: 8, ...style });
 export const mono = (s: string, style: Style = {}): El =>
