@@ -33,6 +33,7 @@ export {
   type AssignResult,
   type PointAssignment,
 } from './area-index.ts';
+export { LayeredAreaIndex } from './composite-index.ts';
 export { EARTH_RADIUS_KM, greatCircleKm, NM_KM, pointToArcKm, toVec } from './distance.ts';
 export { canonicalJson, contentHash, sha256Hex } from './hash.ts';
 export { slug } from './slug.ts';

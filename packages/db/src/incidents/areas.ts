@@ -15,6 +15,7 @@ import {
   bboxOfGeometry,
   countryAreasFromWorldAtlas,
   hasGeometry,
+  LayeredAreaIndex,
   marineAreasFromNaturalEarth,
   PRESET_AREAS,
   type Admin1Area,
@@ -152,8 +153,14 @@ export async function assignmentAreas(tx: Tx, sources: AreaSources = {}): Promis
   const key = `${sources.worldAtlasPath ?? ''}|${sources.marinePath ?? ''}|${rows.map((r) => `${r.key}=${r.hash}`).join(',')}`;
   if (assignCache?.key === key) return assignCache.built;
   const built = (async () => {
-    const areas: Area[] = [...base.areas, ...admin1Areas(), ...rows.map(customAreaOf)];
-    return { areas, index: new AreaIndex(areas), byKey: new Map(areas.map((a) => [a.key, a])) };
+    // The extras are layered on the built-in index: adding an area never rebuilds the marine edges.
+    const extras: Area[] = [...admin1Areas(), ...rows.map(customAreaOf)];
+    const areas: Area[] = [...base.areas, ...extras];
+    return {
+      areas,
+      index: new LayeredAreaIndex(base.index, extras),
+      byKey: new Map(areas.map((a) => [a.key, a])),
+    };
   })();
   assignCache = { key, built };
   built.catch(() => {
