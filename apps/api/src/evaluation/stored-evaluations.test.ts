@@ -240,7 +240,7 @@ describe('stored evaluations', () => {
     previous = g.body.data;
   });
 
-  it('marks it stale on the next import and re-runs it when opened, with the new result', async () => {
+  it('marks it stale on the next import and re-runs it when opened: the full file gives HoA 1,060 vs GoG 580, DiD IRR 3.016', async () => {
     const q = evaluationQueue(t.ctx);
     q.pause();
     try {
@@ -254,6 +254,15 @@ describe('stored evaluations', () => {
       expect(g.body.data.dataVersions.dataset.version).toBe(v0 + 2);
       expect(totals(g.body.data)[0]![1]).toBeGreaterThan(totals(previous)[0]![1] as number);
       expect(g.body.data.inputsHash).not.toBe(previous.inputsHash);
+      // The full file: the real-data pins of evaluation.test.ts hold for the stored, re-run result.
+      expect(totals(g.body.data)).toEqual([
+        ['poly:preset-hoa', 1060],
+        ['poly:preset-gulf-of-guinea', 580],
+      ]);
+      const did = g.body.data.result.estimates.find(
+        (e: { method: string }) => e.method === 'difference_in_differences',
+      );
+      expect(did.estimate).toBeCloseTo(3.016, 2);
     } finally {
       q.resume();
     }
