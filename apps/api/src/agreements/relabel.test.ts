@@ -250,4 +250,26 @@ describe('step-up (ACCESS.md §8)', () => {
       { rowCount: 0 },
     );
   });
+
+  it('approving a downgrade asks the second officer for the factor again too, and changes nothing', async () => {
+    const a = await record('AGR-RLB-004', HR_HOME);
+    const filer = await t.login('release.officer'); // a fresh session, fresh second factor
+    const filed = await filer.send('POST', `/api/v1/agreements/${a.id}/relabel`, {
+      version: a.version,
+      label: HO_KEN,
+      reason: 'release to KEN',
+    });
+    expect(filed.body.data.outcome).toBe('pending');
+    await t
+      .owner()
+      .query("UPDATE session SET mfa_at = now() - interval '10 minutes' WHERE user_id = $1", [ids.approver]);
+    const r = await approver.send(
+      'POST',
+      `/api/v1/agreements/${a.id}/relabel-requests/${filed.body.data.request.id}/approve`,
+      {},
+    );
+    expect(r.status).toBe(403);
+    expect(r.body.error.code).toBe('step_up_required');
+    expect((await listed(planner, 'AGR-RLB-004'))?.portion).toBe('(HR//REL TO XHN)');
+  });
 });
