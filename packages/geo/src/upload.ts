@@ -12,7 +12,7 @@ import { GeoValidationError, validateAreaGeometry, type GeoIssue } from './valid
 export type UploadMode = 'each' | 'union';
 
 export interface UploadedShape {
-  /** Name from the feature's `name`/`NAME`/`title` property, else `fallback #i`. */
+  /** One area: the given name; one per feature: the feature's `name`/`NAME`/`title`, else `name #i`. */
   readonly name: string;
   readonly geometry: AreaGeometry;
   /** Index of the feature in the file (first feature for a union). */
@@ -104,7 +104,8 @@ export function shapesFromGeoJson(
       polygons.length === 1
         ? { type: 'Polygon', coordinates: polygons[0]! }
         : { type: 'MultiPolygon', coordinates: polygons };
-    return [{ name: nameOf(found[0]!.props, fallbackName), geometry, featureIndex: found[0]!.index }];
+    // One area: the name the user gave (a feature's own name labels only one of several areas).
+    return [{ name: fallbackName, geometry, featureIndex: found[0]!.index }];
   }
   return found.map((f, i) => ({
     name: nameOf(f.props, `${fallbackName} #${i + 1}`),
