@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { canonicalLabel, decide, labelId, type Label, type TlpRecipients } from '@entente/core';
-import { inScope } from '@entente/db';
+import { inScope, scoped } from '@entente/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Agent } from '../testing';
@@ -225,6 +225,19 @@ describe('SQL ≡ decide() with TLP recipients, for every demo user', () => {
       );
       expect(new Set(ids)).toEqual(await expectedFor(u, 'engagement', await rowsOf('engagement')));
     }
+  });
+});
+
+describe('the fast path stays fast (ADR 0004)', () => {
+  it('the partner read predicate, TLP part included, still reaches the GIN index on party_org_ids', async () => {
+    const me = (await (agents.get('ken.liaison') as Agent).get('/api/v1/auth/me')).body.data;
+    const scope = await t.ctx.access.scopeOf((await t.ctx.access.subjectOf(me.id, me.assurance))!);
+    const plan = await inScope(t.ctx.db.db, scope, async (tx) => {
+      // Seq scans off: the question is whether the predicate can use the index at all, not what 284 rows cost.
+      await tx.execute(sql`SET LOCAL enable_seqscan = off`);
+      return scoped.explainVisible(tx, scope, 'engagement');
+    });
+    expect(plan).toContain('engagement_party_idx');
   });
 });
 

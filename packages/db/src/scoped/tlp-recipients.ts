@@ -72,3 +72,12 @@ export async function setTlpRecipients(
     .returning({ version: t.version, labelId: t.labelId });
   return rows[0] ?? null;
 }
+
+/** The plan of the bare read predicate over engagements or agreements (plan checks in tests and bench: ADR 0004, 0007). */
+export async function explainVisible(tx: Tx, s: AccessScope, kind: TlpRecordKind): Promise<string> {
+  const t = kind === 'engagement' ? engagement : agreement;
+  const r = await tx.execute<{ 'QUERY PLAN': string }>(
+    sql`EXPLAIN SELECT ${t.id} FROM ${t} WHERE ${visible(t, s)}`,
+  );
+  return r.rows.map((x) => x['QUERY PLAN']).join('\n');
+}
