@@ -1,4 +1,4 @@
-/** Field labels and TLP recipients (ACCESS.md §2; ADR 0006). */
+/** Field labels and TLP recipients (ACCESS.md §2; ADR 0007). */
 import { z } from 'zod';
 import { LabelInput, Uuid } from './common';
 

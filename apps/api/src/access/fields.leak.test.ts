@@ -1,5 +1,5 @@
 /**
- * Leak tests for field labels (ACCESS.md §2 "Field labels", §9; ADR 0006): a field the reader may not
+ * Leak tests for field labels (ACCESS.md §2 "Field labels", §9; ADR 0007): a field the reader may not
  * see is absent everywhere — its value, its name and its label — with no placeholder and no trace in the
  * page label; writes keep the high-water mark, are versioned and audited; RLS alone hides the rows.
  */

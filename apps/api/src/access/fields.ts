@@ -1,4 +1,4 @@
-/** Field labels (ADR 0006): the record kinds and fields that carry their own label, and how a field is shown. */
+/** Field labels (ADR 0007): the record kinds and fields that carry their own label, and how a field is shown. */
 import { FIELD_NAMES, type RecordFieldView } from '@entente/contracts';
 import { dominates, invalid, type Label, type PolicyRegistry, type RecordKind } from '@entente/core';
 import { scoped } from '@entente/db';
@@ -32,7 +32,7 @@ export function presentField(uc: UseCaseCtx, r: scoped.RecordFieldRow): RecordFi
 }
 
 /**
- * The high-water rule for field labels (ADR 0006): a field is never classified above its record, i.e. the
+ * The high-water rule for field labels (ADR 0007): a field is never classified above its record, i.e. the
  * record's label dominates the field label's policy and level (core's `dominates`, the one place that
  * compares levels). A field may add compartments, handling or narrow releasability: that is how it is
  * hidden from readers of the record (full dominance would make field labels inert, decide() being monotone).

@@ -1,4 +1,4 @@
-/** Routes for field labels (partner sensitivity notes, plan internal notes) and TLP recipients (ADR 0006). */
+/** Routes for field labels (partner sensitivity notes, plan internal notes) and TLP recipients (ADR 0007). */
 import {
   ErrorEnvelope,
   ROUTES,

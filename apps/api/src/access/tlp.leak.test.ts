@@ -1,5 +1,5 @@
 /**
- * TLP recipients (ACCESS.md §2, §3 step 5, §4; ADR 0006): the SQL filter and RLS admit exactly whom
+ * TLP recipients (ACCESS.md §2, §3 step 5, §4; ADR 0007): the SQL filter and RLS admit exactly whom
  * decide() admits. Property-style over the seed: a seeded random sample of engagements and agreements
  * is given TLP labels (clear, green, amber, amber+strict, red) and random recipients; then for every
  * demo user the register, totals, map, calendar, search, CSV export, dashboard and agreements list hold

@@ -1,5 +1,5 @@
 /**
- * Write one labelled field (ADR 0006): its own label, never classified above the record's (high-water
+ * Write one labelled field (ADR 0007): its own label, never classified above the record's (high-water
  * mark, 400 naming the field), optimistic concurrency (version 0 creates), one transaction with its audit event.
  */
 import { DomainError, forbidden, invalid, notFound } from '@entente/core';

@@ -11,7 +11,7 @@ export const labelled = () => ({
   tlp: text('tlp'),
   tlpOrgIds: uuid('tlp_org_ids').array().notNull().default(sql`'{}'::uuid[]`),
   tlpUserIds: uuid('tlp_user_ids').array().notNull().default(sql`'{}'::uuid[]`),
-  /** TLP recipients as entered ({ orgIds, clientOrgIds?, userIds? }); a trigger derives tlp, tlp_org_ids, tlp_user_ids (migration 0016). */
+  /** TLP recipients as entered ({ orgIds, clientOrgIds?, userIds? }); a trigger derives tlp, tlp_org_ids, tlp_user_ids (migration 0017). */
   tlpRecipients: jsonb('tlp_recipients'),
   ownerOrgId: uuid('owner_org_id').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),

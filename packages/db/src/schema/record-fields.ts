@@ -1,12 +1,22 @@
 /**
- * Field labels (ACCESS.md §2, "Field labels"; ADR 0006). A sensitive field of a labelled record
+ * Field labels (ACCESS.md §2, "Field labels"; ADR 0007). A sensitive field of a labelled record
  * (`Partner.sensitivityNotes`, internal notes on a co-owned cooperation plan) is stored here with
- * its own label, which the record's label must dominate (high-water mark, checked on write and
- * before a downgrade). RLS reads a field only when its label is permitted AND its record is
- * visible (migration 0016), so a hidden field looks exactly like an absent one.
+ * its own label, never classified above the record's (high-water mark, checked on write and
+ * before a downgrade; ADR 0007 explains why level, not full dominance). RLS reads a field only when its label is permitted AND its record is
+ * visible (migration 0017), so a hidden field looks exactly like an absent one.
  */
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { label } from './access';
 import { id } from './columns';
 

@@ -1,5 +1,5 @@
 /**
- * Field labels (ADR 0006): reads and writes of `record_field` through the storage predicate. A
+ * Field labels (ADR 0007): reads and writes of `record_field` through the storage predicate. A
  * field is returned only when its own label is permitted AND its record is visible (the record's
  * full predicate, in the same SQL); RLS repeats both (migration 0017). Values above the reader are
  * never selected, so they cannot leak into lists, exports or the page label.

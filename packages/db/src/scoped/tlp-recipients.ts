@@ -1,5 +1,5 @@
 /**
- * TLP recipients (ACCESS.md §2; ADR 0006): record metadata `{ orgIds, clientOrgIds?, userIds? }`, not part
+ * TLP recipients (ACCESS.md §2; ADR 0007): record metadata `{ orgIds, clientOrgIds?, userIds? }`, not part
  * of the label. Stored as entered in `tlp_recipients`; the trigger of migration 0017 derives `tlp`,
  * `tlp_org_ids` and `tlp_user_ids` from it and the label's colour, which the read predicate (visible.ts)
  * and RLS test, so the SQL filter admits exactly whom checkTlp() admits.
