@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dominates } from '@entente/core';
 import { flushStagedReads } from '@entente/db';
 import { startTestApp, type Agent } from '../testing';
 import { monitorQueue, runMonitorAsCreator } from './monitor-queue';
@@ -16,7 +17,7 @@ const CAS = fileURLToPath(
 
 let t: Awaited<ReturnType<typeof startTestApp>>;
 let analyst: Agent;
-let hoa: { id: string; version: number; createdBy: string };
+let hoa: { id: string; version: number; createdBy: string; labelId: string };
 let emptyDetail: {
   evaluation: { insufficientBaseline: boolean; warnings: { code: string }[] };
   alerts: unknown[];
@@ -222,6 +223,52 @@ describe('watch areas', () => {
     expect(r.body.data.outcome).not.toBe('no_change');
     await monitorQueue(t.ctx).idle();
     expect(await evaluated()).toBe(before + 1);
+  }, 300_000);
+
+  it("counts only rows the monitor's label dominates, even when its creator may see more", async () => {
+    const sub = (await t.ctx.access.subjectOf(hoa.createdBy, 'mfa'))!;
+    const scope = await t.ctx.access.scopeOf(sub);
+    const reg = t.ctx.access.registry();
+    const mine = t.ctx.access.label(hoa.labelId)!;
+    const higher = scope.labelIds.find((id) => {
+      const l = t.ctx.access.label(id);
+      try {
+        return !!l && !dominates(mine, l, reg);
+      } catch {
+        return false;
+      }
+    });
+    expect(higher, "the analyst may see a label above the monitor's").toBeDefined();
+    const db = t.owner();
+    const community = (await db.query('SELECT community_id FROM monitor WHERE id = $1', [hoa.id])).rows[0]
+      .community_id;
+    const series = async () =>
+      (await analyst.get(`/api/v1/monitors/${hoa.id}`)).body.data.evaluation.series as {
+        months: string[];
+        observed: number[];
+      };
+    const before = await series();
+    const i = before.months.indexOf('2010-01');
+    await db.query(
+      `INSERT INTO area_month (area_key, month, source, source_series, event_type, event_subtype, date_class, loc_level, label_id, community_id, n)
+       VALUES ('poly:preset-hoa', '2010-01-01', 'crime_at_sea', '', 'piracy', 'attack', 'fine', 1, $1, $2, 1000)`,
+      [higher, community],
+    );
+    // Its creator sees the row in Explore…
+    const explore = await analyst.get(
+      '/api/v1/incidents/series?area=poly:preset-hoa&source=crime_at_sea&from=2010-01-01&to=2010-01-31',
+    );
+    expect(explore.body.data.points[0].count).toBe(before.observed[i]! + 1000);
+    // …but the monitor does not count it.
+    expect(await runMonitorAsCreator(t.ctx, hoa.id, hoa.createdBy)).toBe(true);
+    const after = await series();
+    expect(after.observed[i]).toBe(before.observed[i]);
+    const counted = (
+      await db.query('SELECT counted_label_ids FROM monitor_state WHERE monitor_id = $1', [hoa.id])
+    ).rows[0].counted_label_ids as string[];
+    expect(counted).toContain(hoa.labelId);
+    expect(counted).not.toContain(higher);
+    await db.query("DELETE FROM area_month WHERE label_id = $1 AND area_key = 'poly:preset-hoa'", [higher]);
   }, 300_000);
 
   it('edits at the version seen (409 when stale) and disables', async () => {
