@@ -4,6 +4,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { dueItemsApi } from './dueItemsApi';
+import { NavBadge } from '../../app/NavBadge';
 
 export const dueSummaryKey = ['due-items', 'summary'] as const;
 
@@ -16,13 +17,9 @@ export function DueRemindersBadge() {
     refetchInterval: 300_000,
   });
   const s = q.data?.data;
-  if (!s || s.badge === 0) return null;
+  if (!s) return null;
   const label =
-    `${s.badge} due item${s.badge === 1 ? '' : 's'} need attention` +
+    `${s.badge} due ${s.badge === 1 ? 'item needs' : 'items need'} attention` +
     (s.escalated ? `, ${s.escalated} escalated` : '');
-  return (
-    <span className="nav__badge badge badge--danger" aria-label={label} title={label}>
-      {s.badge > 99 ? '99+' : s.badge}
-    </span>
-  );
+  return <NavBadge count={s.badge} label={label} />;
 }

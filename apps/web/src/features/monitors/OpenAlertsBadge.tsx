@@ -1,6 +1,7 @@
 /** The number of open watch-area alerts the user may see, for the side navigation (hidden at zero). */
 import { useQuery } from '@tanstack/react-query';
 import { monitorKeys, monitorsApi } from './monitorsApi';
+import { NavBadge, countLabel } from '../../app/NavBadge';
 
 export function OpenAlertsBadge() {
   // A plain query: a count carries no record, so it does not contribute to the page banner.
@@ -11,10 +12,5 @@ export function OpenAlertsBadge() {
     refetchInterval: 300_000,
   });
   const n = q.data?.data.open ?? 0;
-  if (n === 0) return null;
-  return (
-    <span className="nav__badge" aria-label={`${n} open alerts`}>
-      {n > 99 ? '99+' : n}
-    </span>
-  );
+  return <NavBadge count={n} label={countLabel(n, 'open watch-area alert', 'open watch-area alerts')} />;
 }
