@@ -7,7 +7,7 @@
  */
 import { DomainError, forbidden, notFound } from '@entente/core';
 import { EvaluationRunRequest } from '@entente/contracts';
-import { scoped } from '@entente/db';
+import { appendAudit, scoped } from '@entente/db';
 import type { AppContext, UseCaseCtx } from '../context';
 import { runAsUser, subjectForUser } from './as-user';
 import { evaluationLabel, runForStore } from './stored-run';
@@ -83,6 +83,33 @@ async function rerunInScope(uc: UseCaseCtx, id: string, o: RerunOptions): Promis
   return unchanged ? 'unchanged' : 'changed';
 }
 
+/** Leave the evaluation `failed` with the reason, with its audit event, in one owner transaction. */
+async function fail(
+  app: AppContext,
+  id: string,
+  reason: string,
+  actor: { id: string; orgId: string } | null,
+) {
+  await app.owner.db.transaction(async (tx) => {
+    const row = await scoped.failEvaluation(tx, id, reason);
+    if (row)
+      await appendAudit(tx, {
+        action: 'evaluation.rerun_failed',
+        entity: 'evaluation',
+        entityId: id,
+        entityVersion: row.version,
+        labelId: row.labelId,
+        decision: 'permit',
+        reason,
+        actorKind: 'system',
+        actorId: actor?.id ?? null,
+        actorOrgId: actor?.orgId ?? null,
+        requestId: null,
+        sessionId: null,
+      });
+  });
+}
+
 /**
  * Re-run evaluation `id` as its creator. Failures other than a version conflict leave it `failed`
  * with the reason and return 'failed'; a conflict throws `stale_version`.
@@ -92,7 +119,7 @@ export async function rerunStored(app: AppContext, id: string, o: RerunOptions =
   if (!owner) return 'missing';
   const subject = owner.createdBy ? await subjectForUser(app, owner.createdBy) : null;
   if (!subject) {
-    await scoped.failEvaluation(app.owner.db, id, 'The user who created it no longer exists or is disabled.');
+    await fail(app, id, 'The user who created it no longer exists or is disabled.', null);
     return 'failed';
   }
   try {
@@ -101,7 +128,7 @@ export async function rerunStored(app: AppContext, id: string, o: RerunOptions =
     if (e instanceof DomainError && e.code === 'stale_version') throw e;
     const reason = e instanceof DomainError ? e.message : 'The re-run failed.';
     if (!(e instanceof DomainError)) app.log.error({ err: e, evaluationId: id }, 'evaluation re-run failed');
-    await scoped.failEvaluation(app.owner.db, id, reason);
+    await fail(app, id, reason, { id: subject.id, orgId: subject.orgId });
     return 'failed';
   }
 }

@@ -282,5 +282,14 @@ describe('stored evaluations', () => {
       status: 'failed',
       status_reason: 'The user who created it no longer exists or is disabled.',
     });
+    const ev = await t
+      .owner()
+      .query(
+        "SELECT actor_kind, reason FROM audit_event WHERE action = 'evaluation.rerun_failed' AND entity_id = $1",
+        [id],
+      );
+    expect(ev.rows).toEqual([
+      { actor_kind: 'system', reason: 'The user who created it no longer exists or is disabled.' },
+    ]);
   });
 });

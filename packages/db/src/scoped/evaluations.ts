@@ -153,15 +153,24 @@ export async function markEvaluationsStale(
   return rows;
 }
 
-/** Mark one evaluation failed with a reason, whoever may see it (owner connection): its creator is gone or lost access. */
-export async function failEvaluation(db: Db, id: string, reason: string): Promise<void> {
-  await db
+/**
+ * Mark one evaluation failed with a reason, whoever may see it (owner connection or transaction):
+ * its creator is gone or lost access. Returns its label and version for the audit event, or null.
+ */
+export async function failEvaluation(
+  db: Db | Tx,
+  id: string,
+  reason: string,
+): Promise<{ labelId: string; version: number } | null> {
+  const rows = await db
     .update(evaluation)
     .set({ status: 'failed', statusReason: reason, lastRunAt: sql`now()` })
-    .where(eq(evaluation.id, id));
+    .where(eq(evaluation.id, id))
+    .returning({ labelId: evaluation.labelId, version: evaluation.version });
+  return rows[0] ?? null;
 }
 
-/** The creator of an evaluation, whoever may see it (owner connection), or null when it does not exist. */
+/** The creator of an evaluation and its label, whoever may see it (owner connection), or null when it does not exist. */
 export async function evaluationCreator(db: Db, id: string): Promise<{ createdBy: string | null } | null> {
   const r = await db
     .select({ createdBy: evaluation.createdBy })
