@@ -193,8 +193,14 @@ export async function ensureAnalysisAreas(
     if (k && k.hash === a.hash) versions.set(a.key, Number(k.version));
     else todo.push(a);
   }
-  for (let i = 0; i < todo.length; i += 50) {
-    const rows = todo.slice(i, i + 50).map((a) => {
+  // Polygons go 50 per statement (large JSON); geometry-less admin-1 codes 1,000 per statement.
+  const chunks: Area[][] = [];
+  const geo = todo.filter(hasGeometry);
+  const bare = todo.filter((a) => !hasGeometry(a));
+  for (let i = 0; i < geo.length; i += 50) chunks.push(geo.slice(i, i + 50));
+  for (let i = 0; i < bare.length; i += 1000) chunks.push(bare.slice(i, i + 1000));
+  for (const chunk of chunks) {
+    const rows = chunk.map((a) => {
       const g = hasGeometry(a) ? a : null;
       return {
         key: a.key,
