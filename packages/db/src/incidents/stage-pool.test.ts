@@ -96,4 +96,23 @@ describe('import stage in a worker thread', () => {
     expect(worker.rejections).toEqual(inThread.rejections);
     expect(worker.done.summary?.refused).toBe(true);
   });
+
+  it('stops the worker when the import is cancelled, and the next file stages again', async () => {
+    const file = join(tmp, 'cancel.csv');
+    writeFileSync(file, readFileSync(CAS, 'utf8').split('\n').slice(0, 2001).join('\n') + '\n');
+    const ctrl = new AbortController();
+    const run = async () => {
+      for await (const ev of runStage(
+        createReadStream(file, { highWaterMark: 4 * 1024 }),
+        built,
+        {},
+        ctrl.signal,
+        true,
+      ))
+        if (ev.type === 'batch') ctrl.abort();
+    };
+    await expect(run()).rejects.toThrow();
+    const again = await collect(file, {}, true);
+    expect(again.done.totals.staged).toBe(2000);
+  });
 });
