@@ -227,6 +227,8 @@ export const IncidentSeriesQuery = z.object({
   interval: z.enum(['month']).default('month'),
   /** §1.3: keep month-precision events whose range lies in one calendar month. */
   acceptMonthPrecision: bool.optional(),
+  /** §1.3: for an admin-1 area, also keep province-level positions (`loc_level` 4 with `admin1_code` set). */
+  acceptProvinceLevel: bool.optional(),
 });
 export type IncidentSeriesQuery = z.infer<typeof IncidentSeriesQuery>;
 

@@ -151,6 +151,7 @@ export async function incidentSeries(uc: UseCaseCtx, q: IncidentSeriesQuery): Pr
     from: q.from,
     to: q.to,
     acceptMonthPrecision: q.acceptMonthPrecision,
+    acceptProvinceLevel: q.acceptProvinceLevel,
   });
   for (const l of s.labelIds) uc.mark(l);
   const exposure =
@@ -182,7 +183,10 @@ export async function listAreas(
   q: { kind?: string | undefined; q?: string | undefined },
 ): Promise<{ items: AnalysisAreaItem[] }> {
   // Built-in countries and marine regions are stored on first use (EVALUATION.md §2).
-  await incidents.ensureAnalysisAreas(uc.tx, await incidents.builtInAreas(incidents.areaSourcesOf(uc.app.config)));
+  await incidents.ensureAnalysisAreas(
+    uc.tx,
+    await incidents.builtInAreas(incidents.areaSourcesOf(uc.app.config)),
+  );
   const rows = await scoped.listAreas(uc.tx, uc.scope, q);
   return { items: rows.map((a) => ({ ...a, kind: a.kind as AnalysisAreaItem['kind'] })) };
 }

@@ -137,7 +137,19 @@ export function ExploreFilters({ search, source, area, datasets, areas, onSearch
           Keep events dated only to one month
         </label>
       </div>
-      {search.types || search.from || search.to || search.monthPrecision ? (
+      {area?.startsWith('admin1:') ? (
+        <div className="field field--check">
+          <label>
+            <input
+              type="checkbox"
+              checked={search.provincePrecision ?? false}
+              onChange={(e) => set({ provincePrecision: e.target.checked || undefined })}
+            />{' '}
+            Keep events located only to the province
+          </label>
+        </div>
+      ) : null}
+      {search.types || search.from || search.to || search.monthPrecision || search.provincePrecision ? (
         <button
           type="button"
           className="btn btn--link"

@@ -22,8 +22,9 @@ type Props = { search: ExploreSearch; onSearch: (s: ExploreSearch) => void };
 
 /** Where each source's incidents are best seen first (used only when the URL names no area). */
 const DEFAULT_AREAS: Partial<Record<IncidentSource, readonly string[]>> = {
-  crime_at_sea: ['marine:gulf-of-aden', 'marine:arabian-sea'],
-  nga_asam: ['marine:gulf-of-aden', 'marine:arabian-sea'],
+  // The preset box exists even without the marine polygons (and holds the synthetic demo incidents).
+  crime_at_sea: ['marine:gulf-of-aden', 'marine:arabian-sea', 'poly:preset-hoa'],
+  nga_asam: ['marine:gulf-of-aden', 'marine:arabian-sea', 'poly:preset-hoa'],
   ucdp_ged: ['country:CAF'],
   acled: ['country:MLI', 'country:NGA'],
   gtd: ['country:NGA', 'country:SOM'],
@@ -58,6 +59,7 @@ export function ExplorePage({ search, onSearch }: Props) {
     from: search.from,
     to: search.to,
     acceptMonthPrecision: search.monthPrecision ? 'true' : undefined,
+    acceptProvinceLevel: search.provincePrecision && area?.startsWith('admin1:') ? 'true' : undefined,
   };
   const series = useApiQuery(incidentKeys.series(seriesQuery), (s) => incidentsApi.series(seriesQuery, s), {
     enabled: ready,

@@ -71,6 +71,8 @@ export type ExploreSearch = {
   from?: string | undefined;
   to?: string | undefined;
   monthPrecision?: boolean | undefined;
+  /** §1.3: admin-1 areas only — also keep province-level positions. */
+  provincePrecision?: boolean | undefined;
 };
 
 const isoDate = (v: unknown): string | undefined =>
@@ -91,6 +93,7 @@ export function parseExploreSearch(s: Record<string, unknown>): ExploreSearch {
     from: isoDate(s.from),
     to: isoDate(s.to),
     monthPrecision: s.monthPrecision === true || s.monthPrecision === 'true' ? true : undefined,
+    provincePrecision: s.provincePrecision === true || s.provincePrecision === 'true' ? true : undefined,
   });
 }
 
