@@ -12,6 +12,9 @@ export const SERVER_BUNDLE = join(root, 'apps/api/dist/main.mjs');
 // The incident import's piscina worker, a second entry beside main.mjs: packages/db finds it as
 // `./import-worker.mjs` relative to the running module (stage-pool.ts), else it stages in-thread.
 export const IMPORT_WORKER = join(root, 'apps/api/dist/import-worker.mjs');
+// The watch-area monitor's worker (h calibrated on 10,000 simulated paths: seconds of CPU), found by
+// apps/api/src/monitors/compute.ts as `./monitor-worker.mjs` beside the running module.
+export const MONITOR_WORKER = join(root, 'apps/api/dist/monitor-worker.mjs');
 const SOURCES = ['apps/api/src', 'packages/core/src', 'packages/contracts/src', 'packages/db/src', 'packages/stats/src', 'packages/geo/src', 'packages/incident-data/src'];
 
 function newest(dir) {
@@ -25,8 +28,9 @@ function newest(dir) {
 }
 
 export function serverStale() {
-  if (!existsSync(SERVER_BUNDLE) || !existsSync(IMPORT_WORKER)) return true;
-  const built = Math.min(statSync(SERVER_BUNDLE).mtimeMs, statSync(IMPORT_WORKER).mtimeMs);
+  const outputs = [SERVER_BUNDLE, IMPORT_WORKER, MONITOR_WORKER];
+  if (!outputs.every((f) => existsSync(f))) return true;
+  const built = Math.min(...outputs.map((f) => statSync(f).mtimeMs));
   return SOURCES.some((d) => newest(join(root, d)) > built);
 }
 
@@ -43,6 +47,7 @@ export async function buildServer() {
     entryPoints: {
       main: join(root, 'apps/api/src/main.ts'),
       'import-worker': join(root, 'packages/db/src/incidents/stage-worker.ts'),
+      'monitor-worker': join(root, 'apps/api/src/monitors/monitor-worker-entry.ts'),
     },
     outdir: join(root, 'apps/api/dist'),
     outExtension: { '.js': '.mjs' },

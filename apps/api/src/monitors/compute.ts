@@ -1,7 +1,8 @@
 /**
  * Where a monitor's statistics run: `monitorSeries` calibrates h on 10,000 simulated paths, seconds
  * of CPU, so it runs in a worker thread when the worker entry (monitor-worker.mjs, beside this file)
- * exists and the event loop keeps serving requests; otherwise (the server bundle) in-thread.
+ * exists (from source, and dist/monitor-worker.mjs in the server bundle) and the event loop keeps
+ * serving requests; otherwise in-thread.
  * Same input, same seed: the same result either way.
  */
 import { existsSync } from 'node:fs';

@@ -1,6 +1,6 @@
 // Entry of the monitor's worker thread when running from source (tsx, vitest): load the pure
 // `monitorSeries` of packages/stats through tsx, run it on the task, post the result back. The
-// server bundle has no copy of this file, so there the computation runs in-thread (compute.ts).
+// server bundle ships its own entry (monitor-worker-entry.ts → dist/monitor-worker.mjs).
 import { parentPort, workerData } from 'node:worker_threads';
 import { tsImport } from 'tsx/esm/api';
 
