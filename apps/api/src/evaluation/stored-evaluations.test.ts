@@ -292,4 +292,23 @@ describe('stored evaluations', () => {
       { actor_kind: 'system', reason: 'The user who created it no longer exists or is disabled.' },
     ]);
   });
+
+  // Last: a new evaluation label changes every permitted label set, and with it the inputs hashes above.
+  it("saves to an initiative too, with a title of the user's choosing, listed under that initiative only", async () => {
+    const ini = (await analyst.get('/api/v1/strategy/initiatives')).body.data[0];
+    const r = await analyst.send('POST', '/api/v1/evaluations', {
+      subjectKind: 'initiative',
+      subjectId: ini.id,
+      title: 'Screening for the initiative',
+      request: { ...request, methods: ['before_after'] },
+    });
+    expect(r.status, r.text).toBe(201);
+    expect(r.body.data).toMatchObject({
+      subjectKind: 'initiative',
+      title: 'Screening for the initiative',
+      subjectCode: ini.code,
+    });
+    const l = await analyst.get(`/api/v1/evaluations?subjectKind=initiative&subjectId=${ini.id}`);
+    expect(l.body.data.items.map((e: { id: string }) => e.id)).toEqual([r.body.data.id]);
+  });
 });
