@@ -302,6 +302,3 @@ export function EvaluatePage() {
     </>
   );
 }
-
-/** @deprecated kept for existing imports: the result view lives in EvaluationResultView. */
-export { EvaluationResultView as EvaluationResults } from './EvaluationResultView';
