@@ -65,7 +65,7 @@ export type EngagementListItem = z.infer<typeof EngagementListItem>;
 export const EngagementPage = page(EngagementListItem);
 
 export const Warning = z.object({
-  kind: z.enum(['overlap', 'capacity', 'capacity_near', 'no_agreement', 'blackout']),
+  kind: z.enum(['overlap', 'capacity', 'capacity_near', 'no_agreement', 'blackout', 'partner_suspended']),
   severity: z.enum(['warning', 'blocking']),
   message: z.string(),
   engagementIds: z.array(z.string()),

@@ -14,6 +14,7 @@ export const ROUTES = {
   communities: '/reference/communities',
   partners: '/partners',
   partner: '/partners/:iso3',
+  partnerStatus: '/partners/:iso3/status',
   agreements: '/agreements',
   agreement: '/agreements/:id',
   agreementTransition: '/agreements/:id/transitions',

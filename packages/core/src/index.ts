@@ -8,5 +8,6 @@ export * from './labels/index';
 export * from './access/index';
 export * from './strategy/objectives';
 export * from './agreements/lifecycle';
+export * from './partners/lifecycle';
 export * from './due-items/rules';
 export * from './due-items/reminders';

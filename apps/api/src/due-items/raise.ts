@@ -135,3 +135,42 @@ export async function onAgreementTransition(
   if (before.status === 'suspended' && after.status !== 'suspended')
     await submitOpen(uc, after.id, 'review', `agreement.${after.status}`);
 }
+
+/**
+ * Called after a partner has been suspended (DOMAIN.md §2.2): each of its ongoing engagements owes
+ * a review within 7 days, owed by the engagement's lead organisation and labelled like it. Only the
+ * engagements the suspending subject may see and write are reached (a hidden engagement looks
+ * missing); those it may see but not write are counted in `skipped`.
+ */
+export async function onPartnerSuspended(uc: UseCaseCtx, iso3: string, reason: string) {
+  const dueOn = addDays(todayIso(), REVIEW_DUE_DAYS);
+  const raised: scoped.DueItemRow[] = [];
+  let skipped = 0;
+  for (const e of await scoped.partnerEngagementsIn(uc.tx, uc.scope, iso3, ['ongoing'])) {
+    if (!uc.scope.writeLabelIds.includes(e.labelId)) {
+      skipped++;
+      continue;
+    }
+    const item = await raise(uc, {
+      kind: 'review',
+      subjectKind: 'engagement',
+      subjectId: e.id,
+      subjectCode: e.code,
+      title: `Review ${e.code}: ${e.title} (partner ${iso3} suspended: ${reason.slice(0, 200)})`,
+      dueOn,
+      ownerOrgId: e.leadOrgId,
+      labelId: e.labelId,
+      communityId: e.communityId,
+    });
+    if (item) raised.push(item);
+  }
+  return { raised, skipped };
+}
+
+/** Called after a suspended partner has been reinstated: the open reviews of its engagements are settled. */
+export async function onPartnerReinstated(uc: UseCaseCtx, iso3: string, to: string) {
+  const items = await scoped.openEngagementItemsOfPartner(uc.tx, uc.scope, iso3, 'review');
+  for (const id of new Set(items.map((i) => i.subjectId)))
+    await submitOpen(uc, id, 'review', `partner.${to}`);
+  return items.length;
+}

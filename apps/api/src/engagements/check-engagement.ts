@@ -32,6 +32,12 @@ export async function checkEngagement(uc: UseCaseCtx, e: CheckInput): Promise<Wa
     others.map((o) => ({ id: o.id, code: o.code, plannedStart: o.plannedStart, plannedEnd: o.plannedEnd, partnerIso3s: o.partnerIso3s, partnerOrgIds: o.participants.map((p) => p.orgId).filter(isPartnerOrg) })),
     caps.map((c) => ({ partnerIso3: c.partnerIso3, from: c.from, to: c.to, maxConcurrentEngagements: c.maxConcurrentEngagements })),
   );
+  // DOMAIN.md §2.2: while a partner is suspended, no engagement with it can be approved.
+  for (const iso3 of e.partnerIso3s) {
+    const p = await scoped.findPartnerRecord(uc.tx, uc.scope, iso3);
+    if (p?.status === 'suspended')
+      warnings.push({ kind: 'partner_suspended', severity: 'warning', message: `${iso3} is suspended as a partner; approval will be refused until it is reinstated.`, engagementIds: [] });
+  }
   if (ENGAGEMENT_TYPE_INFO[e.type].agreement === 'yes') {
     for (const iso3 of e.partnerIso3s) {
       const cover = await scoped.coveringAgreements(uc.tx, uc.scope, { partnerIso3: iso3, type: e.type, from: e.plannedStart, to: e.plannedEnd });

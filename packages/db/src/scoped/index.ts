@@ -3,6 +3,7 @@ export * from './engagement-aggregates';
 export * from './agreements';
 export * from './strategy';
 export * from './partners';
+export * from './partner-status';
 export * from './audit';
 export * from './visible';
 export * from './incidents';
