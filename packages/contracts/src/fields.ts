@@ -13,6 +13,13 @@ export const RecordFieldView = z.object({
   field: z.string(),
   value: z.string(),
   labelId: Uuid,
+  /** The field's own label, to edit it from (the reader may see it, or the field would be absent). */
+  label: z.object({
+    level: z.string(),
+    restrictive: z.array(z.string()),
+    releasableTo: z.array(z.string()),
+    handling: z.array(z.string()),
+  }),
   portion: z.string(),
   version: z.number().int(),
   updatedAt: z.string(),

@@ -19,12 +19,20 @@ export function isKnownField(kind: FieldKind, field: string): boolean {
   return Object.hasOwn(FIELD_NAMES[kind], field);
 }
 
+const labelParts = (l: Label | undefined) => ({
+  level: l?.level ?? '',
+  restrictive: l?.restrictive ?? [],
+  releasableTo: l?.releasableTo ?? [],
+  handling: l?.handling ?? [],
+});
+
 /** A field as the reader sees it; its label joins the page label (only fields actually shown do). */
 export function presentField(uc: UseCaseCtx, r: scoped.RecordFieldRow): RecordFieldView {
   return {
     field: r.field,
     value: typeof r.value === 'string' ? r.value : JSON.stringify(r.value),
     labelId: r.labelId,
+    label: labelParts(uc.access.label(r.labelId)),
     portion: uc.mark(r.labelId),
     version: r.version,
     updatedAt: r.updatedAt,

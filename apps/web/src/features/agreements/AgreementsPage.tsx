@@ -20,6 +20,7 @@ import { AgreementForm } from './AgreementForm';
 import { AgreementTransitionDialog } from './AgreementTransitionDialog';
 import { AgreementClassification } from './AgreementClassification';
 import { agreementTransitionLabel, agreementsApi } from './agreementsApi';
+import { TlpRecipientsPanel } from '../access/TlpRecipientsPanel';
 
 type Props = { search: AgreementsSearch; onSearch: (s: AgreementsSearch) => void };
 
@@ -254,6 +255,7 @@ export function AgreementsPage({ search, onSearch }: Props) {
           onClose={() => setClassifying(null)}
         />
       ) : null}
+      {classified ? <TlpRecipientsPanel kind="agreement" id={classified.id} onChanged={refresh} /> : null}
       {acting ? (
         <AgreementTransitionDialog
           agreement={acting.agreement}

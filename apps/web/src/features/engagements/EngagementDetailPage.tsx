@@ -19,6 +19,7 @@ import { LifecyclePanel } from './LifecyclePanel';
 import { WarningsPanel } from './WarningsPanel';
 import { EngagementRelabel } from './RelabelPanel';
 import { EvaluationsPanel } from '../evaluation/EvaluationsPanel';
+import { TlpRecipientsPanel } from '../access/TlpRecipientsPanel';
 
 export const engagementKey = (id: string) => ['engagement', id] as const;
 
@@ -92,6 +93,7 @@ export function EngagementDetailPage({ id }: { id: string }) {
         </div>
         <aside aria-label="Lifecycle">
           <LifecyclePanel engagement={e} onChanged={onChanged} onStale={q.refetch} />
+          <TlpRecipientsPanel kind="engagement" id={e.id} onChanged={() => void q.refetch()} />
           <EngagementRelabel
             engagement={e}
             onChanged={() => {

@@ -13,6 +13,7 @@ import { EngagementTable } from '../engagements/EngagementTable';
 import { MembershipsTable } from '../alliances/MembershipsTable';
 import { PartnerAgreements } from './PartnerAgreements';
 import { PartnerPlans } from './PartnerPlans';
+import { RecordFieldsPanel } from '../access/RecordFieldsPanel';
 
 export function PartnerPage({ iso3 }: { iso3: string }) {
   const q = useApiQuery(['partner', iso3], (s) => endpoints.partner(iso3, s));
@@ -78,6 +79,10 @@ export function PartnerPage({ iso3 }: { iso3: string }) {
           <h2>Notes</h2>
           <p className="prose">{p.partner.notes}</p>
         </section>
+      ) : null}
+
+      {p.partner ? (
+        <RecordFieldsPanel kind="partner" recordKey={p.country.iso3} title="Sensitivity notes" />
       ) : null}
 
       <div className="grid grid--2">

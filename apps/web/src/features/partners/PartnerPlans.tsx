@@ -4,6 +4,7 @@ import type { InitiativeItem, PlanItem } from '@entente/contracts';
 import { PortionMark } from '../../components/PortionMark';
 import { formatDate } from '../../lib/format';
 import { humanise } from '../../lib/engagementTypes';
+import { RecordFieldsPanel } from '../access/RecordFieldsPanel';
 
 export function PartnerPlans({
   plans,
@@ -27,6 +28,7 @@ export function PartnerPlans({
                   {humanise(p.kind)} · {humanise(p.status)} · {formatDate(p.from)} → {formatDate(p.to)} ·
                   owners {p.owners.join(', ')}
                 </div>
+                <RecordFieldsPanel kind="plan" recordKey={p.id} title="Internal notes" />
               </li>
             ))}
           </ul>

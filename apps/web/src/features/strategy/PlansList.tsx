@@ -5,6 +5,7 @@ import { PortionMark } from '../../components/PortionMark';
 import { EmptyState } from '../../components/States';
 import { formatDate } from '../../lib/format';
 import { humanise } from '../../lib/engagementTypes';
+import { RecordFieldsPanel } from '../access/RecordFieldsPanel';
 
 export function PlansList({
   plans,
@@ -75,6 +76,7 @@ export function PlansList({
               </table>
             </div>
           ) : null}
+          <RecordFieldsPanel kind="plan" recordKey={p.id} title="Internal notes" />
         </li>
       ))}
     </ul>
