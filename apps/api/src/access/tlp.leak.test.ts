@@ -228,6 +228,43 @@ describe('SQL ≡ decide() with TLP recipients, for every demo user', () => {
   });
 });
 
+describe('due items and downgrade requests follow their record (migration 0020)', () => {
+  it('carry the TLP columns of their engagement or agreement, after every change of the record', async () => {
+    const drift = await t.owner().query<{ n: number }>(`SELECT count(*)::int AS n FROM due_item d
+      LEFT JOIN engagement e ON d.subject_kind = 'engagement' AND e.id = d.subject_id
+      LEFT JOIN agreement a ON d.subject_kind = 'agreement' AND a.id = d.subject_id
+      WHERE (d.tlp, d.tlp_org_ids, d.tlp_user_ids) IS DISTINCT FROM
+            (coalesce(e.tlp, a.tlp), coalesce(e.tlp_org_ids, a.tlp_org_ids), coalesce(e.tlp_user_ids, a.tlp_user_ids))
+        AND (e.id IS NOT NULL OR a.id IS NOT NULL)`);
+    expect(drift.rows[0]!.n).toBe(0);
+    const inherited = await t
+      .owner()
+      .query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM due_item WHERE tlp IN ('amber','amber_strict','red')`,
+      );
+    expect(inherited.rows[0]!.n).toBeGreaterThan(0);
+  });
+
+  it.each(['planner', 'desk.officer'])(
+    '%s: lists no due item of a TLP record that does not admit them',
+    async (u) => {
+      const a = agents.get(u) as Agent;
+      const me = (await a.get('/api/v1/auth/me')).body.data;
+      const items = (await a.get('/api/v1/due-items')).body.data as { id: string }[];
+      expect(items.length).toBeGreaterThan(0);
+      const barred = await t
+        .owner()
+        .query<{ id: string }>(
+          `SELECT id FROM due_item WHERE tlp IN ('amber','amber_strict','red') AND NOT ($1::uuid = ANY(tlp_user_ids) OR $2::uuid = ANY(tlp_org_ids))`,
+          [me.id, orgIds.get(me.orgCode)],
+        );
+      expect(barred.rows.length).toBeGreaterThan(0);
+      const listed = new Set(items.map((x) => x.id));
+      for (const r of barred.rows) expect(listed.has(r.id)).toBe(false);
+    },
+  );
+});
+
 describe('the fast path stays fast (ADR 0004)', () => {
   it('the partner read predicate, TLP part included, still reaches the GIN index on party_org_ids', async () => {
     const me = (await (agents.get('ken.liaison') as Agent).get('/api/v1/auth/me')).body.data;
