@@ -13,6 +13,8 @@ import { EngagementTable } from '../engagements/EngagementTable';
 import { MembershipsTable } from '../alliances/MembershipsTable';
 import { PartnerAgreements } from './PartnerAgreements';
 import { PartnerPlans } from './PartnerPlans';
+import { PartnerStatusBadge } from './PartnerStatusBadge';
+import { PartnerStatusPanel } from './PartnerStatusPanel';
 import { RecordFieldsPanel } from '../access/RecordFieldsPanel';
 
 export function PartnerPage({ iso3 }: { iso3: string }) {
@@ -46,7 +48,8 @@ export function PartnerPage({ iso3 }: { iso3: string }) {
         title={
           <>
             {p.partner ? <PortionMark portion={p.partner.portion} /> : null} {p.country.name}{' '}
-            <span className="muted">({p.country.iso3})</span>
+            <span className="muted">({p.country.iso3})</span>{' '}
+            <PartnerStatusBadge status={p.partner?.status} />
           </>
         }
         lead={`${p.country.region}${p.country.subregion ? ` · ${p.country.subregion}` : ''}`}
@@ -74,6 +77,9 @@ export function PartnerPage({ iso3 }: { iso3: string }) {
           <div className="total__label">Planned cost</div>
         </div>
       </section>
+      {p.partner ? (
+        <PartnerStatusPanel iso3={p.country.iso3} name={p.country.name} partner={p.partner} />
+      ) : null}
       {p.partner?.notes ? (
         <section className="card">
           <h2>Notes</h2>

@@ -5,6 +5,7 @@ import type { PartnersSearch } from '../../app/search';
 import { compact } from '../../app/search';
 import { endpoints } from '../../lib/endpoints';
 import { useApiQuery } from '../../lib/query';
+import { PartnerStatusBadge } from './PartnerStatusBadge';
 import { useSearchText } from '../../lib/useDebounced';
 import { formatNumber } from '../../lib/format';
 import { humanise } from '../../lib/engagementTypes';
@@ -109,7 +110,7 @@ export function PartnersPage({ search, onSearch }: Props) {
                       </td>
                       <td>{p.groups.join(', ') || '—'}</td>
                       <td>{p.tier ? humanise(p.tier) : '—'}</td>
-                      <td>{p.status ? humanise(p.status) : '—'}</td>
+                      <td>{p.status ? <PartnerStatusBadge status={p.status} /> : '—'}</td>
                       <td className="num">{formatNumber(p.engagementCount)}</td>
                     </tr>
                   ))}
