@@ -54,6 +54,10 @@ export async function seedScenarios(db: Db, codes?: string[], today = new Date()
     const comms = await codeMap(tx, 'community');
     const all = need(comms, ALL_COMMUNITY, 'community');
     const home = need(orgs, 'XHN-MOD', 'organisation');
+    // The security-cooperation directorate originates the scenario engagements and agreements, as
+    // users.ts documents: its releasing officers (approver, release.officer) may downgrade them
+    // (ACCESS.md §3 step 7). Strategy records (objectives, plans, initiatives) stay with the ministry.
+    const originator = need(orgs, 'XHN-SECCOOP', 'organisation');
     const mod = (iso3: string) => orgs.get(`${iso3}-MOD`);
     const partiesOf = (iso3s: string[], extra: string[] = []) => [...new Set([...iso3s.map(mod).filter((x): x is string => !!x), ...extra])];
     const objectives: Ids = new Map();
@@ -105,7 +109,7 @@ export async function seedScenarios(db: Db, codes?: string[], today = new Date()
         await tx.insert(agreement).values({
           code: a.code, kind: a.kind, title: a.title, partnerIso3s: a.partnerIso3s, signedOn: a.signedOn ?? null, inForceFrom: a.inForceFrom ?? null, expiresOn: a.expiresOn ?? null,
           autoRenew: a.autoRenew, coversTypes: a.coversTypes, status: a.status, documentRef: a.documentRef, labelId: await label(a.label),
-          communityId: need(comms, s.communities[0]?.code ?? ALL_COMMUNITY, 'community'), ownerOrgId: home, partyOrgIds: partiesOf(a.partnerIso3s, parties),
+          communityId: need(comms, s.communities[0]?.code ?? ALL_COMMUNITY, 'community'), ownerOrgId: originator, partyOrgIds: partiesOf(a.partnerIso3s, parties),
         });
       }
       const rows = [];
@@ -119,7 +123,7 @@ export async function seedScenarios(db: Db, codes?: string[], today = new Date()
           partnerIso3s: e.partnerIso3s, objectiveIds: e.objectiveCodes.map((c) => need(objectives, c, 'objective')), logicNodeIds: (e.logicNodeKeys ?? []).map((k) => ini.nodes.get(k) ?? k),
           leadOrgId: need(orgs, e.leadOrgCode, 'organisation'), plannedStart: e.plannedStart, plannedEnd: e.plannedEnd, actualStart: e.actualStart ?? null, actualEnd: e.actualEnd ?? null,
           locations: e.locations, participants, plannedCost: e.plannedCost.amount, currency: e.plannedCost.currency, fundingSourceId: need(funds, e.fundingSourceCode, 'funding source'),
-          outcomeSummary: e.outcomeSummary ?? null, labelId: await label(e.label), communityId: need(comms, e.communityCode, 'community'), ownerOrgId: home,
+          outcomeSummary: e.outcomeSummary ?? null, labelId: await label(e.label), communityId: need(comms, e.communityCode, 'community'), ownerOrgId: originator,
           partyOrgIds: [...new Set([...participants.map((p) => p.orgId), need(orgs, e.leadOrgCode, 'organisation')])],
         });
       }
