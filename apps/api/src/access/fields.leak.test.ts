@@ -3,10 +3,12 @@
  * see is absent everywhere — its value, its name and its label — with no placeholder and no trace in the
  * page label; writes keep the high-water mark, are versioned and audited; RLS alone hides the rows.
  */
-import { inScope } from '@entente/db';
+import { canonicalLabel, type Label } from '@entente/core';
+import { inScope, scoped } from '@entente/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Agent } from '../testing';
+import { fieldFitsRecord } from './fields';
 
 let t: Awaited<ReturnType<typeof startTestApp>>;
 const a: Record<string, Agent> = {};
@@ -190,5 +192,47 @@ describe('reading: a field above the reader is absent, with no placeholder', () 
     expect(await count('ken.liaison')).toEqual([]);
     expect(await count('planner')).toEqual(['internalNotes']);
     expect(await count('analyst')).toEqual(['internalNotes', 'sensitivityNotes']);
+  });
+});
+
+describe('the high-water rule and the downgrade check', () => {
+  const L = (level: string, releasableTo: string[], restrictive: string[] = [], tlp?: 'amber'): Label =>
+    canonicalLabel({
+      policy: 'HUB',
+      level,
+      restrictive,
+      releasableTo,
+      handling: [],
+      ...(tlp ? { tlp } : {}),
+    });
+
+  it('lets a field narrow who sees it but never be classified above its record', () => {
+    const reg = t.ctx.access.registry();
+    const rec = L('HUB-RESTRICTED', ['XHN', 'KEN']);
+    expect(fieldFitsRecord(rec, L('HUB-RESTRICTED', ['XHN'], ['CT']), reg)).toBe(true);
+    expect(fieldFitsRecord(rec, L('HUB-OFFICIAL', ['XHN', 'KEN']), reg)).toBe(true);
+    expect(fieldFitsRecord(rec, L('HUB-CONFIDENTIAL', ['XHN']), reg)).toBe(false);
+    expect(fieldFitsRecord(L('HUB-OFFICIAL', ['XHN']), L('HUB-RESTRICTED', ['XHN']), reg)).toBe(false);
+    expect(fieldFitsRecord(rec, L('HUB-RESTRICTED', ['XHN'], [], 'amber'), reg)).toBe(false);
+  });
+
+  it('the downgrade check sees every field of the record, even one above the caller (ids only)', async () => {
+    const me = (await a.planner!.get('/api/v1/auth/me')).body.data;
+    const scope = await t.ctx.access.scopeOf((await t.ctx.access.subjectOf(me.id, me.assurance))!);
+    const id = (await t.owner().query("SELECT id FROM partner WHERE iso3 = 'KEN'")).rows[0].id as string;
+    const seen: string[] = [];
+    const bad = await inScope(t.ctx.db.db, scope, (tx) =>
+      scoped.fieldLabelsDominatedBy(tx, 'partner', id, 'unused', (_r, f) => {
+        seen.push(f);
+        return false;
+      }),
+    );
+    // The planner cannot read the CT note, yet the check finds it and names it.
+    expect(bad.map((b) => b.field)).toEqual(['sensitivityNotes']);
+    expect(seen).toHaveLength(1);
+    const fits = await inScope(t.ctx.db.db, scope, (tx) =>
+      scoped.fieldLabelsDominatedBy(tx, 'partner', id, 'unused', () => true),
+    );
+    expect(fits).toEqual([]);
   });
 });
