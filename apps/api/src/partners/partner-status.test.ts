@@ -12,6 +12,7 @@ let approver: Agent;
 let kenLiaison: Agent;
 let ongoingId: string;
 let draftId: string;
+let hiddenId: string;
 let draft: Record<string, unknown>;
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -86,6 +87,23 @@ beforeAll(async () => {
   expect((await step(approver, 'approved', 2)).status).toBe(200);
   expect((await step(planner, 'ongoing', 3, { actualStart: today() })).status).toBe(200);
   draftId = await create('TST-PST-002', '2031-04-02');
+  // An ongoing KEN engagement above the planner's clearance (relabelled in place with a CONFIDENTIAL label the approver sees).
+  hiddenId = await create('TST-PST-003', '2031-05-02');
+  const visible = (await approver.get('/api/v1/engagements?pageSize=500')).body.data.items as {
+    id: string;
+    portion: string;
+  }[];
+  const hc = visible.find((e) => e.portion.startsWith('(HC'));
+  expect(hc, 'a HUB-CONFIDENTIAL engagement').toBeDefined();
+  const hcLabel = (await approver.get(`/api/v1/engagements/${hc!.id}`)).body.data.labelId as string;
+  await t
+    .owner()
+    .query("UPDATE engagement SET status = 'ongoing', actual_start = $1, label_id = $2 WHERE id = $3", [
+      today(),
+      hcLabel,
+      hiddenId,
+    ]);
+  expect((await planner.get(`/api/v1/engagements/${hiddenId}`)).status).toBe(404);
 });
 afterAll(() => t.close());
 
@@ -182,6 +200,9 @@ describe('partner status', () => {
     // The partner user sees the engagement (KEN-MOD is a party) but not the review its owner owes.
     expect((await kenLiaison.get(`/api/v1/engagements/${ongoingId}`)).status).toBe(200);
     expect(await reviews(kenLiaison)).toEqual([]);
+    // Above the planner's clearance: the approver sees its review, the planner does not.
+    expect((await reviews(approver)).map((i) => i.subjectId)).toContain(hiddenId);
+    expect(mine.map((i) => i.subjectId)).not.toContain(hiddenId);
     const submit = await kenLiaison.send('POST', `/api/v1/due-items/${mine[0]!.id}/submit`, { version: 1 });
     expect(submit.status).toBe(404);
   });
