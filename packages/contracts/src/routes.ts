@@ -66,8 +66,6 @@ export const ROUTES = {
   areas: '/areas',
   incidentAreas: '/incidents/areas',
   incidentArea: '/incidents/areas/:key',
-  incidentAreas: '/incidents/areas',
-  incidentArea: '/incidents/areas/:key',
   evaluationRun: '/evaluations/run',
   evaluations: '/evaluations',
   evaluation: '/evaluations/:id',
