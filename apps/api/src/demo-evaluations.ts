@@ -21,7 +21,7 @@ import { EvaluationSaveRequest, MonitorCreate, type EvaluationRunRequest } from 
 import { users, type Database } from '@entente/db';
 import type { AppContext } from './context';
 import type { Logger } from './logger';
-import { runAsUser, subjectForUser } from './evaluation/as-user';
+import { runAsUser, subjectForUser } from './background/as-user';
 import { saveEvaluation } from './evaluation/save-evaluation';
 import { createMonitor } from './monitors/create-monitor';
 

@@ -9,7 +9,7 @@ import { DomainError, forbidden, notFound } from '@entente/core';
 import { EvaluationRunRequest } from '@entente/contracts';
 import { appendAudit, scoped } from '@entente/db';
 import type { AppContext, UseCaseCtx } from '../context';
-import { runAsUser, subjectForUser } from './as-user';
+import { runAsUser, subjectForUser } from '../background/as-user';
 import { evaluationLabel, runForStore } from './stored-run';
 
 export type RerunOutcome = 'changed' | 'unchanged' | 'skipped' | 'failed' | 'missing';

@@ -3,10 +3,10 @@
  * label, then run the streaming pipeline of `@entente/db` in the use case's transaction and append
  * the audit event in the same transaction. A refused file still records its batch and problems.
  */
-import { DomainError, forbidden } from '@entente/core';
 import type { IncidentImportQuery, IncidentImportReport } from '@entente/contracts';
-import { allowLabelInTx, incidents, reference } from '@entente/db';
+import { incidents } from '@entente/db';
 import type { UseCaseCtx } from '../context';
+import { communityDefaultLabel } from './community-label';
 import { afterIncidentImport } from '../evaluation/rerun-queue';
 import { afterImportForMonitors } from '../monitors/monitor-queue';
 
@@ -16,41 +16,12 @@ export interface IncidentFileMeta {
 }
 
 /** Resolve the community (by code, default `all` or the first current one) and its default label; decide create. */
-export async function importLabel(uc: UseCaseCtx, communityCode: string | undefined) {
-  if (!uc.access.can(uc.subject, 'create', 'incident')) throw forbidden('Your role cannot import incidents.');
-  const mine = (await reference.listCommunities(uc.tx)).filter((c) => uc.scope.communityIds.includes(c.id));
-  const community = communityCode
-    ? mine.find((c) => c.code === communityCode)
-    : (mine.find((c) => c.code === 'all') ?? mine[0]);
-  if (!community)
-    throw new DomainError('validation', 'Choose a community you are a member of.', [
-      {
-        path: 'community',
-        message: communityCode ? `unknown community '${communityCode}'` : 'no current community',
-      },
-    ]);
-  const labelId = community.defaultLabelId;
-  const d = uc.access.decide(uc.subject, 'create', labelId, {
-    kind: 'incident',
-    communityId: community.id,
-    ownerOrgId: uc.subject.orgId,
-    originatorOrgId: uc.subject.orgId,
-    partyOrgIds: [],
-    ...uc.access.communityBounds(community.id),
+export const importLabel = (uc: UseCaseCtx, communityCode: string | undefined) =>
+  communityDefaultLabel(uc, communityCode, {
+    action: 'incident.import',
+    entity: 'incident',
+    doing: 'import incidents',
   });
-  if (d.effect !== 'permit') {
-    await uc.audit({
-      action: 'incident.import',
-      entity: 'incident',
-      labelId: uc.app.homeLabelId,
-      decision: 'deny',
-      reason: d.reason,
-    });
-    throw forbidden('You cannot import incidents into that community.');
-  }
-  await allowLabelInTx(uc.tx, uc.scope, labelId);
-  return { communityId: community.id, labelId };
-}
 
 /** Stream `bytes` through the import pipeline; returns the report of the contract. */
 export async function importIncidentFile(

@@ -3,10 +3,11 @@
  * incident import does; the monitor counts only rows that label dominates), decide(create), store it
  * with its audit event in one transaction, and queue its first evaluation after the commit.
  */
-import { DomainError, forbidden, type FieldProblem } from '@entente/core';
+import { DomainError, type FieldProblem } from '@entente/core';
 import type { MonitorCreate, MonitorItem } from '@entente/contracts';
-import { allowLabelInTx, reference, scoped } from '@entente/db';
+import { scoped } from '@entente/db';
 import type { UseCaseCtx } from '../context';
+import { communityDefaultLabel } from '../incidents/community-label';
 import { queueAfterCommit } from './monitor-queue';
 import { presentMonitor } from './present';
 
@@ -26,42 +27,12 @@ export function checkSeriesFrom(seriesFrom: string | null | undefined): FieldPro
   return seriesFrom && seriesFrom > now ? [{ path: 'seriesFrom', message: 'must not be in the future' }] : [];
 }
 
-async function monitorLabel(uc: UseCaseCtx, communityCode: string | undefined) {
-  if (!uc.access.can(uc.subject, 'create', 'incident'))
-    throw forbidden('Your role cannot create watch areas.');
-  const mine = (await reference.listCommunities(uc.tx)).filter((c) => uc.scope.communityIds.includes(c.id));
-  const community = communityCode
-    ? mine.find((c) => c.code === communityCode)
-    : (mine.find((c) => c.code === 'all') ?? mine[0]);
-  if (!community)
-    throw new DomainError('validation', 'Choose a community you are a member of.', [
-      {
-        path: 'community',
-        message: communityCode ? `unknown community '${communityCode}'` : 'no current community',
-      },
-    ]);
-  const labelId = community.defaultLabelId;
-  const d = uc.access.decide(uc.subject, 'create', labelId, {
-    kind: 'incident',
-    communityId: community.id,
-    ownerOrgId: uc.subject.orgId,
-    originatorOrgId: uc.subject.orgId,
-    partyOrgIds: [],
-    ...uc.access.communityBounds(community.id),
+const monitorLabel = (uc: UseCaseCtx, communityCode: string | undefined) =>
+  communityDefaultLabel(uc, communityCode, {
+    action: 'monitor.create',
+    entity: 'monitor',
+    doing: 'create watch areas',
   });
-  if (d.effect !== 'permit') {
-    await uc.audit({
-      action: 'monitor.create',
-      entity: 'monitor',
-      labelId: uc.app.homeLabelId,
-      decision: 'deny',
-      reason: d.reason,
-    });
-    throw forbidden('You cannot create watch areas in that community.');
-  }
-  await allowLabelInTx(uc.tx, uc.scope, labelId);
-  return { communityId: community.id, labelId };
-}
 
 export async function createMonitor(uc: UseCaseCtx, q: MonitorCreate): Promise<MonitorItem> {
   const problems = checkSeriesFrom(q.seriesFrom);

@@ -6,46 +6,19 @@
  * transaction id and the queue waits until PostgreSQL reports it committed (`pg_xact_status`).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Subject } from '@entente/core';
 import type { IncidentImportReport } from '@entente/contracts';
-import { appendAudit, inScope, scoped, users } from '@entente/db';
+import { scoped } from '@entente/db';
 import { sql } from 'drizzle-orm';
 import type { AppContext, UseCaseCtx } from '../context';
+import { runAsUser, subjectForUser } from '../background/as-user';
 import { runMonitor } from './run-monitor';
-
-/** The creator's subject, or null when the user no longer exists or is disabled. */
-async function creatorSubject(app: AppContext, userId: string): Promise<Subject | null> {
-  const u = await users.userById(app.db.db, userId);
-  if (!u || u.disabled) return null;
-  // A background job has no session: the user's enrolled factor stands in for the check it passed.
-  return app.access.subjectOf(userId, u.totpSecretEnc ? 'mfa' : 'password');
-}
 
 /** Evaluate monitor `id` as its creator; false when it is gone, disabled or its creator cannot see it. */
 export async function runMonitorAsCreator(app: AppContext, id: string, createdBy: string): Promise<boolean> {
-  const subject = await creatorSubject(app, createdBy);
+  const subject = await subjectForUser(app, createdBy);
   if (!subject) return false;
-  const scope = await app.access.scopeOf(subject);
-  return inScope(app.db.db, scope, async (tx) => {
-    const uc: UseCaseCtx = {
-      tx,
-      subject,
-      scope,
-      access: app.access,
-      app,
-      audit: (e) =>
-        appendAudit(tx, {
-          ...e,
-          actorKind: 'system',
-          actorId: subject.id,
-          actorOrgId: subject.orgId,
-          requestId: null,
-          sessionId: null,
-        }),
-      auditRead: () => undefined,
-      mark: (l) => app.access.portion(l),
-    };
-    const m = await scoped.getMonitor(tx, scope, id);
+  return runAsUser(app, subject, async (uc) => {
+    const m = await scoped.getMonitor(uc.tx, uc.scope, id);
     if (!m || !m.enabled) return false;
     await runMonitor(uc, m);
     return true;
