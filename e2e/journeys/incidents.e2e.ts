@@ -88,36 +88,6 @@ test('Evaluate HoA vs Gulf of Guinea around Atalanta shows estimate cards with a
   await page.screenshot({ path: screenshotPath('incidents-evaluate-synthetic'), fullPage: true });
 });
 
-test('Import a small Crime at Sea file and read its report; the same file again changes nothing', async () => {
-  const file = join(tmp, 'e2e-crime-at-sea.csv');
-  writeFileSync(
-    file,
-    [
-      'date,time,longitude,latitude,attack_type,location_description,nearest_country,eez_country,shore_distance,shore_longitude,shore_latitude,attack_description,vessel_name,vessel_type,vessel_status,data_source',
-      '2021-03-04,NA,47.1234,12.4321,Attempted,E2E test — Gulf of Aden,YEM,YEM,40.5,NA,NA,"E2E test row, not a real incident",E2E vessel 1,Tanker,Steaming,e2e',
-      '2021-05-06,NA,4.5678,2.3456,Boarded,E2E test — Gulf of Guinea,NGA,NGA,80.2,NA,NA,"E2E test row, not a real incident",E2E vessel 2,Bulk Carrier,Anchored,e2e',
-      '2021-07-08,NA,103.9,1.2,Boarded,E2E test — Singapore Strait,SGP,SGP,3.1,NA,NA,"E2E test row, not a real incident",E2E vessel 3,Container Ship,Berthed,e2e',
-    ].join('\n') + '\n',
-  );
-  const upload = async () => {
-    await page.goto(`${server.url}/incidents/import`);
-    await page.getByRole('heading', { name: 'Import incident data' }).waitFor();
-    await page.locator('#incident-file').setInputFiles(file);
-    await page.getByRole('button', { name: 'Import file' }).click();
-    const report = page.locator('section[aria-labelledby="incident-report-title"]');
-    await report.waitFor({ timeout: 60_000 });
-    return report;
-  };
-  const first = await upload();
-  await first.getByRole('heading', { name: /Import result: e2e-crime-at-sea\.csv/ }).waitFor();
-  await first.getByRole('status').waitFor();
-  assert.match((await first.getByRole('status').textContent()) ?? '', /Committed: 3 incidents inserted/);
-  await page.screenshot({ path: screenshotPath('incidents-import-report'), fullPage: true });
-  const second = await upload();
-  await second.getByRole('status').waitFor();
-  assert.match((await second.getByRole('heading', { level: 2 }).textContent()) ?? '', /no change/i);
-});
-
 test('the reference evaluations stored in the background after start are on their engagements', async () => {
   const api = await apiSession(server.url, 'analyst');
   const byCode = async (code: string) =>
@@ -149,4 +119,50 @@ test('the reference evaluations stored in the background after start are on thei
   await page.locator('.design-grade__badge').first().waitFor({ timeout: 60_000 });
   await page.getByText(SYNTHETIC).first().waitFor();
   await page.screenshot({ path: screenshotPath('incidents-stored-evaluation'), fullPage: true });
+});
+
+// Last: a real file replaces the synthetic rows of its dataset, which the tests above rely on.
+test('Import a small Crime at Sea file: it replaces the synthetic rows; the same file again changes nothing', async () => {
+  const file = join(tmp, 'e2e-crime-at-sea.csv');
+  writeFileSync(
+    file,
+    [
+      'date,time,longitude,latitude,attack_type,location_description,nearest_country,eez_country,shore_distance,shore_longitude,shore_latitude,attack_description,vessel_name,vessel_type,vessel_status,data_source',
+      '2021-03-04,NA,47.1234,12.4321,Attempted,E2E test — Gulf of Aden,YEM,YEM,40.5,NA,NA,"E2E test row, not a real incident",E2E vessel 1,Tanker,Steaming,e2e',
+      '2021-05-06,NA,4.5678,2.3456,Boarded,E2E test — Gulf of Guinea,NGA,NGA,80.2,NA,NA,"E2E test row, not a real incident",E2E vessel 2,Bulk Carrier,Anchored,e2e',
+      '2021-07-08,NA,103.9,1.2,Boarded,E2E test — Singapore Strait,SGP,SGP,3.1,NA,NA,"E2E test row, not a real incident",E2E vessel 3,Container Ship,Berthed,e2e',
+    ].join('\n') + '\n',
+  );
+  const upload = async () => {
+    await page.goto(`${server.url}/incidents/import`);
+    await page.getByRole('heading', { name: 'Import incident data' }).waitFor();
+    await page.locator('#incident-file').setInputFiles(file);
+    await page.getByRole('button', { name: 'Import file' }).click();
+    const report = page.locator('section[aria-labelledby="incident-report-title"]');
+    await report.waitFor({ timeout: 60_000 });
+    return report;
+  };
+  const first = await upload();
+  await first.getByRole('heading', { name: /Import result: e2e-crime-at-sea\.csv/ }).waitFor();
+  await first.getByRole('status').waitFor();
+  assert.match(
+    (await first.getByRole('status').textContent()) ?? '',
+    /Committed: 3 incidents inserted, 0 superseded, 0 unchanged, [\d,]+ withdrawn/,
+    'the synthetic demo rows of Crime at Sea are withdrawn by the first real file',
+  );
+  await page.screenshot({ path: screenshotPath('incidents-import-report'), fullPage: true });
+  const second = await upload();
+  await second.getByRole('status').waitFor();
+  assert.match((await second.getByRole('heading', { level: 2 }).textContent()) ?? '', /no change/i);
+  // Only the GED dataset still says SYNTHETIC.
+  await page.goto(`${server.url}/incidents/datasets`);
+  await page
+    .getByRole('heading', { level: 2, name: /Crime at Sea/ })
+    .first()
+    .waitFor();
+  assert.equal(
+    await page.getByRole('heading', { level: 2, name: new RegExp(`^${SYNTHETIC}`) }).count(),
+    1,
+    'Crime at Sea is described as the real dataset again',
+  );
 });

@@ -24,6 +24,7 @@ import type { Tx } from '../runtime/scope';
 import { assignmentAreas, ensureAnalysisAreas, type AreaSources } from './areas';
 import { STAGE_COLUMNS, STAGE_DDL } from './copy';
 import { datasetDefinition, DATASETS } from './datasets';
+import { replaceSyntheticRows } from './synthetic';
 import { applyMerge, planMerge, storeRejections, updatePanel } from './merge';
 import { rawClient } from './raw-client';
 import type { StageTotals } from './stage';
@@ -57,6 +58,8 @@ export interface IncidentImportOptions {
   signal?: AbortSignal;
   /** Problems listed in the result (all are stored). */
   maxProblems?: number;
+  /** The file is the generated synthetic demo data (it must not replace itself). */
+  synthetic?: boolean;
   /** Files at least this large (or of unknown size) stage in a worker thread; default WORKER_MIN_BYTES. */
   workerMinBytes?: number;
 }
@@ -256,7 +259,7 @@ export async function importIncidents(
         inserted: c.inserted ?? 0,
         superseded: c.superseded ?? 0,
         unchanged: c.unchanged ?? 0,
-        withdrawn: 0,
+        withdrawn: c.withdrawn ?? 0,
         rejected: rejections.length,
         warned,
       },
@@ -290,7 +293,7 @@ export async function importIncidents(
         unchanged, withdrawn, rejected, warned, mapping_version, dataset_version, source_version, label_id, community_id,
         user_id, started_at, finished_at, metadata)
       VALUES (${source}, ${fmt?.id ?? null}, ${o.fileName}, ${fileSha256}, ${bytesRead}, ${status}, ${read}, ${c.accepted ?? 0},
-        ${c.inserted ?? 0}, ${c.superseded ?? 0}, ${c.unchanged ?? 0}, 0, ${rejections.length}, ${warned}, ${MAPPING_VERSION},
+        ${c.inserted ?? 0}, ${c.superseded ?? 0}, ${c.unchanged ?? 0}, ${c.withdrawn ?? 0}, ${rejections.length}, ${warned}, ${MAPPING_VERSION},
         ${datasetVersion}, ${sum?.datasetVersion ?? o.datasetVersion ?? null}, ${o.labelId}, ${o.communityId}, ${o.userId},
         ${startedAt}, now(), ${JSON.stringify(metadata)}::jsonb)
       RETURNING id`);
@@ -324,8 +327,10 @@ export async function importIncidents(
     steps[name] = Math.round(now - tStep);
     tStep = now;
   };
+  // A real file replaces the synthetic demo rows of its dataset (reported as withdrawn).
+  const withdrawn = await replaceSyntheticRows(tx, source!, o.synthetic ?? false);
   const { inserted, superseded, unchanged } = await planMerge(tx, source!, o.communityId, staged, step);
-  const c = { accepted: staged, inserted, superseded, unchanged };
+  const c = { accepted: staged, inserted, superseded, unchanged, withdrawn };
   const withRejections = rejections.length > 0;
   if (inserted + superseded === 0) {
     const ds = await tx.execute<{ version: number }>(

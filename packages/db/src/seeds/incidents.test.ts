@@ -160,19 +160,46 @@ describe('seedDemoIncidents on PostgreSQL', () => {
     expect(await n('SELECT coalesce(sum(n), 0) AS n FROM area_month')).toBe(cells);
   });
 
-  it('does not mix the real files into a database that holds the synthetic incidents', async () => {
+  it('replaces the synthetic incidents when the real files arrive, never counting both', async () => {
+    const synthetic = await n("SELECT count(*) AS n FROM incident WHERE source = 'crime_at_sea'");
+    expect(synthetic).toBeGreaterThan(0);
     const r = await seedDemoIncidents(owner, { demoData: TESTDATA, areaSources: REAL_AREAS });
     const steps = byFile(r.steps);
-    expect(steps['piracy/crime-at-sea/pirate_attacks.csv']!.outcome).toBe('skipped');
-    expect(steps['conflict/ucdp-ged-car/GEDEvent_v23_1.geojson']!.outcome).toBe('skipped');
-    // ASAM has no synthetic stand-in, so its real file is imported beside them.
+    expect(steps['piracy/crime-at-sea/pirate_attacks.csv']).toMatchObject({
+      outcome: 'committed',
+      inserted: 7511,
+    });
+    expect(steps['conflict/ucdp-ged-car/GEDEvent_v23_1.geojson']).toMatchObject({
+      outcome: 'committed',
+      inserted: 1848,
+    });
     expect(steps['piracy/asam/Anti-Shipping_Activity_Messages.csv']).toMatchObject({
       outcome: 'committed',
       inserted: 8185,
     });
+    // Only real rows are left, the panel counts only them, and the datasets describe the real sources again.
+    expect(await n("SELECT count(*) AS n FROM incident WHERE licence = 'synthetic'")).toBe(0);
     expect(
-      await n("SELECT count(*) AS n FROM incident WHERE source = 'crime_at_sea' AND licence <> 'synthetic'"),
-    ).toBe(0);
+      await n("SELECT count(*) AS n FROM incident WHERE source = 'crime_at_sea' AND valid_to IS NULL"),
+    ).toBe(7511);
+    expect(
+      await n(
+        "SELECT coalesce(sum(n), 0) AS n FROM area_month WHERE source = 'crime_at_sea' AND area_key = 'poly:preset-hoa'",
+      ),
+    ).toBe(
+      await n(
+        "SELECT count(*) AS n FROM incident_area ia JOIN incident i ON i.id = ia.incident_id WHERE i.source = 'crime_at_sea' AND ia.area_key = 'poly:preset-hoa' AND i.valid_to IS NULL",
+      ),
+    );
+    const ds = await one(
+      "SELECT title, licence, row_count FROM incident_dataset WHERE code = 'crime_at_sea'",
+    );
+    expect(ds).toMatchObject({ licence: 'CC-BY-4.0', row_count: 7511 });
+    expect(String(ds.title)).not.toMatch(/SYNTHETIC/);
+    const batch = await one(
+      "SELECT withdrawn FROM import_batch WHERE source = 'crime_at_sea' AND status = 'committed' ORDER BY finished_at DESC LIMIT 1",
+    );
+    expect(Number(batch.withdrawn)).toBe(synthetic);
   });
 });
 

@@ -105,6 +105,7 @@ async function importOne(
       labelId: c.labelId,
       communityId: c.id,
       userId: null,
+      synthetic: before !== undefined, // only the synthetic files mark their dataset first
       ...(o.areaSources ? { areaSources: o.areaSources } : {}),
     });
     await appendAudit(tx, {
@@ -165,14 +166,7 @@ async function seedRealIncidents(
       skip('missing', `not found in ${dir}`);
       continue;
     }
-    const ds = await datasetState(db, f.source);
-    if (ds && ds.rows > 0 && ds.title.startsWith(SYNTHETIC_PREFIX)) {
-      skip(
-        'skipped',
-        'this database holds the synthetic demo incidents; start with a fresh data folder to load the real files',
-      );
-      continue;
-    }
+    // A dataset that holds the synthetic demo incidents gets the real file: the import replaces them.
     if (!o.force) {
       const sha = await sha256File(path);
       const seen = await db.db.execute<{ n: string }>(
