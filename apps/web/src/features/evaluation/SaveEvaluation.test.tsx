@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /** "Save to…" on the Evaluate page: choose an engagement by search, save, and link to the stored evaluation. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'react';

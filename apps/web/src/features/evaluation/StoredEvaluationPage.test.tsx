@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /** The stored-evaluation page and the Evaluations panel against stubbed API answers. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'react';
