@@ -96,10 +96,24 @@ export async function apiSession(base: string, username: string) {
   const r = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD, noticeVersion: notice }) });
   take(r);
   if (((await r.json()) as { data: { mfaRequired: boolean } }).data.mfaRequired) {
-    const code = new TOTP({ secret: Secret.fromBase32(demoTotpSecret(username)) }).generate();
-    take(await fetch(`${base}/api/v1/auth/totp`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ code }) }));
+    const totp = new TOTP({ secret: Secret.fromBase32(demoTotpSecret(username)) });
+    const send = async () => {
+      const t = await fetch(`${base}/api/v1/auth/totp`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ code: totp.generate() }) });
+      take(t);
+      return t.ok;
+    };
+    // A code is accepted once per 30-second step (replay protection): when the browser of the same
+    // journey has just used it, wait for the next step.
+    if (!(await send())) {
+      await new Promise((res) => setTimeout(res, (totp.period - ((Date.now() / 1000) % totp.period)) * 1000 + 500));
+      if (!(await send())) throw new Error(`apiSession: TOTP refused for ${username}`);
+    }
   }
   return {
-    get: async <T>(path: string): Promise<T> => ((await (await fetch(`${base}${path}`, { headers: { cookie } })).json()) as { data: T }).data,
+    get: async <T>(path: string): Promise<T> => {
+      const res = await fetch(`${base}${path}`, { headers: { cookie } });
+      if (!res.ok) throw new Error(`GET ${path}: HTTP ${res.status} ${await res.text()}`);
+      return ((await res.json()) as { data: T }).data;
+    },
   };
 }
