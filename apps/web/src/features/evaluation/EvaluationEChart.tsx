@@ -1,5 +1,6 @@
 /** ECharts line chart of observed monthly counts (treated, comparison), the intervention marker and the ITS counterfactual band. Loaded lazily. */
-import { useEffect, useRef, useState } from 'react';
+import { useMemo } from 'react';
+import { useEChart } from '../../components/useEChart';
 import * as echarts from 'echarts/core';
 import { LineChart } from 'echarts/charts';
 import {
@@ -114,39 +115,8 @@ export function evaluationOption(s: ChartSeries, interventionLabel: string): ech
 type Props = { series: ChartSeries; interventionLabel: string; title: string; height: number };
 
 export default function EvaluationEChart({ series, interventionLabel, title, height }: Props) {
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  const [failed, setFailed] = useState(false);
-
-  useEffect(() => {
-    if (!el.current) return;
-    let c: echarts.ECharts;
-    try {
-      c = echarts.init(el.current, undefined, { renderer: 'canvas' });
-    } catch {
-      setFailed(true);
-      return;
-    }
-    chart.current = c;
-    let ro: ResizeObserver | null = null;
-    if (typeof ResizeObserver !== 'undefined') {
-      ro = new ResizeObserver(() => c.resize());
-      ro.observe(el.current);
-    }
-    return () => {
-      ro?.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    try {
-      chart.current?.setOption(evaluationOption(series, interventionLabel), true);
-    } catch {
-      setFailed(true);
-    }
-  }, [series, interventionLabel]);
+  const chartOption = useMemo(() => evaluationOption(series, interventionLabel), [series, interventionLabel]);
+  const { el, failed } = useEChart(chartOption);
 
   if (failed) return <p className="empty-state">The chart could not be drawn here.</p>;
   return (

@@ -4,7 +4,8 @@
  * when the pre-trend used the 1–4-unit rule (PRETREND_UNTESTABLE), a caption with the pre-trend
  * verdict taken from the DiD warnings, and a table of the same points for keyboard and screen readers.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
+import { useEChart } from '../../components/useEChart';
 import * as echarts from 'echarts/core';
 import { ScatterChart } from 'echarts/charts';
 import {
@@ -179,41 +180,8 @@ export function eventStudyOption(es: EventStudySeries, band: boolean): echarts.E
 }
 
 function Canvas({ es, band, title }: { es: EventStudySeries; band: boolean; title: string }) {
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  const [failed, setFailed] = useState(false);
-
-  useEffect(() => {
-    if (!el.current) return;
-    let c: echarts.ECharts;
-    try {
-      // No 2D canvas (e.g. a DOM without one): keep the caption and table, skip the drawing.
-      if (!document.createElement('canvas').getContext('2d')) throw new Error('no canvas');
-      c = echarts.init(el.current, undefined, { renderer: 'canvas' });
-    } catch {
-      setFailed(true);
-      return;
-    }
-    chart.current = c;
-    let ro: ResizeObserver | null = null;
-    if (typeof ResizeObserver !== 'undefined') {
-      ro = new ResizeObserver(() => c.resize());
-      ro.observe(el.current);
-    }
-    return () => {
-      ro?.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    try {
-      chart.current?.setOption(eventStudyOption(es, band), true);
-    } catch {
-      setFailed(true);
-    }
-  }, [es, band]);
+  const chartOption = useMemo(() => eventStudyOption(es, band), [es, band]);
+  const { el, failed } = useEChart(chartOption, { requireCanvas2d: true });
 
   if (failed)
     return (

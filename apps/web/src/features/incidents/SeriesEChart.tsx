@@ -1,5 +1,6 @@
 /** ECharts bar chart of monthly counts with vertical markers (source switches, method breaks) and shaded gaps. Loaded lazily. */
-import { useEffect, useRef, useState } from 'react';
+import { useMemo } from 'react';
+import { useEChart } from '../../components/useEChart';
 import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
 import {
@@ -65,39 +66,8 @@ export function seriesOption(model: SeriesModel, valueLabel: string): echarts.EC
 type Props = { model: SeriesModel; title: string; valueLabel: string; height: number };
 
 export default function SeriesEChart({ model, title, valueLabel, height }: Props) {
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  const [failed, setFailed] = useState(false);
-
-  useEffect(() => {
-    if (!el.current) return;
-    let c: echarts.ECharts;
-    try {
-      c = echarts.init(el.current, undefined, { renderer: 'canvas' });
-    } catch {
-      setFailed(true);
-      return;
-    }
-    chart.current = c;
-    let ro: ResizeObserver | null = null;
-    if (typeof ResizeObserver !== 'undefined') {
-      ro = new ResizeObserver(() => c.resize());
-      ro.observe(el.current);
-    }
-    return () => {
-      ro?.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    try {
-      chart.current?.setOption(seriesOption(model, valueLabel), true);
-    } catch {
-      setFailed(true);
-    }
-  }, [model, valueLabel]);
+  const chartOption = useMemo(() => seriesOption(model, valueLabel), [model, valueLabel]);
+  const { el, failed } = useEChart(chartOption);
 
   if (failed)
     return <p className="empty-state">The chart could not be drawn here; the data table has the values.</p>;

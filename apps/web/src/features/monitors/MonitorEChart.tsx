@@ -1,5 +1,5 @@
 /** One ECharts line chart of a watch area (loaded lazily); the table on the page is its alternative. */
-import { useEffect, useRef, useState } from 'react';
+import { useEChart } from '../../components/useEChart';
 import * as echarts from 'echarts/core';
 import { LineChart } from 'echarts/charts';
 import {
@@ -29,39 +29,7 @@ echarts.use([
 type Props = { option: ChartOption; label: string; height: number };
 
 export default function MonitorEChart({ option, label, height }: Props) {
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  const [failed, setFailed] = useState(false);
-
-  useEffect(() => {
-    if (!el.current) return;
-    let c: echarts.ECharts;
-    try {
-      c = echarts.init(el.current, undefined, { renderer: 'canvas' });
-    } catch {
-      setFailed(true);
-      return;
-    }
-    chart.current = c;
-    let ro: ResizeObserver | null = null;
-    if (typeof ResizeObserver !== 'undefined') {
-      ro = new ResizeObserver(() => c.resize());
-      ro.observe(el.current);
-    }
-    return () => {
-      ro?.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    try {
-      chart.current?.setOption(option, true);
-    } catch {
-      setFailed(true);
-    }
-  }, [option]);
+  const { el, failed } = useEChart(option);
 
   if (failed)
     return (
