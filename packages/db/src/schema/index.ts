@@ -13,3 +13,4 @@ export * from './evaluations';
 export * from './record-fields';
 export * from './monitors';
 export * from './areas';
+export * from './capability';

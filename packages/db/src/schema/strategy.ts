@@ -1,5 +1,6 @@
 /** Strategy: objectives (a tree), lines of effort, cooperation plans and initiatives. Labelled. */
-import { date, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { id, labelled } from './columns';
 
 export const objective = pgTable(
@@ -65,5 +66,19 @@ export const initiative = pgTable('initiative', {
   from: date('valid_from', { mode: 'string' }).notNull(),
   to: date('valid_to', { mode: 'string' }).notNull(),
   status: text('status').notNull(),
+  /** Approval-gate inputs (DOMAIN.md §2.1): the capability areas it targets, what it covers, whether it supports partner forces. */
+  capabilityAreas: text('capability_areas').array().notNull().default(sql`'{}'::text[]`),
+  covers: text('covers').array().notNull().default(sql`'{}'::text[]`),
+  supportsPartnerForces: boolean('supports_partner_forces').notNull().default(false),
+  /** { statement, maxTraineesPerMonth? } */
+  absorptiveCapacity: jsonb('absorptive_capacity'),
+  /** { scopes[], likelihood, impact, decision, decidedOn, mitigations[] } */
+  riskAssessment: jsonb('risk_assessment'),
+  /** { ownerOrgId, annualCost: { amount, currency }, handoverDate } */
+  sustainmentPlan: jsonb('sustainment_plan'),
+  /** { kind, dueBy } */
+  evaluationPlan: jsonb('evaluation_plan'),
+  /** The approved capability assessments that met the gate when it was approved. */
+  capabilityAssessmentIds: uuid('capability_assessment_ids').array().notNull().default(sql`'{}'::uuid[]`),
   ...labelled(),
 }, (t) => [index('initiative_partners_idx').using('gin', t.partnerIso3s)]);
