@@ -11,3 +11,4 @@ export * from './agreements/lifecycle';
 export * from './partners/lifecycle';
 export * from './due-items/rules';
 export * from './due-items/reminders';
+export * from './strategy/plans';
