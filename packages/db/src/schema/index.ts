@@ -14,3 +14,4 @@ export * from './record-fields';
 export * from './monitors';
 export * from './areas';
 export * from './capability';
+export * from './plans';
