@@ -12,3 +12,6 @@ export * from './partners/lifecycle';
 export * from './due-items/rules';
 export * from './due-items/reminders';
 export * from './strategy/plans';
+export * from './strategy/logic-model';
+export * from './strategy/initiative-gates';
+export * from './strategy/capability-assessments';

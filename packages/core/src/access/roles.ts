@@ -17,6 +17,7 @@ export const KIND_GROUP: Readonly<Record<RecordKind, KindGroup>> = {
   logic_node: 'planning',
   engagement: 'planning',
   participation: 'planning',
+  capability_assessment: 'planning',
   result: 'results',
   indicator: 'results',
   value: 'results',

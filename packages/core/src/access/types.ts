@@ -52,6 +52,7 @@ export const RECORD_KINDS = [
   'logic_node',
   'engagement',
   'participation',
+  'capability_assessment',
   // results and evaluation
   'result',
   'indicator',
