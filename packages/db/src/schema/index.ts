@@ -15,3 +15,4 @@ export * from './monitors';
 export * from './areas';
 export * from './capability';
 export * from './plans';
+export * from './engagement-rollup';
