@@ -117,14 +117,17 @@ export const importRejection = pgTable(
   (t) => [primaryKey({ columns: [t.batchId, t.seq] })],
 );
 
-/** §1.1: one row per source record and version; rows are immutable except for closing `valid_to`. */
+/**
+ * §1.1: one row per source record and version; rows are immutable except for closing `valid_to`.
+ * `source` and `import_batch_id` carry no per-row foreign keys (ADR 0008): the import merge checks
+ * both once per batch (each is one constant of its INSERT … SELECT), and guard triggers keep a
+ * referenced dataset or batch from being deleted or re-keyed (migration 0025).
+ */
 export const incident = pgTable(
   'incident',
   {
     id: id(),
-    source: text('source')
-      .notNull()
-      .references(() => incidentDataset.code),
+    source: text('source').notNull(),
     sourceEventId: text('source_event_id').notNull(),
     sourceSeries: text('source_series'),
     dateStart: date('date_start', { mode: 'string' }).notNull(),
@@ -153,9 +156,7 @@ export const incident = pgTable(
     contentHash: bytea('content_hash').notNull(),
     mappingVersion: integer('mapping_version').notNull(),
     licence: text('licence').notNull(),
-    importBatchId: uuid('import_batch_id')
-      .notNull()
-      .references(() => importBatch.id),
+    importBatchId: uuid('import_batch_id').notNull(),
     labelId: uuid('label_id').notNull(),
     communityId: uuid('community_id').notNull(),
     qualityFlags: text('quality_flags')
@@ -172,7 +173,6 @@ export const incident = pgTable(
     uniqueIndex('incident_current_key_uq')
       .on(t.source, t.communityId, t.sourceEventId)
       .where(sql`valid_to IS NULL`),
-    index('incident_key_idx').on(t.source, t.sourceEventId),
     index('incident_date_idx').on(t.source, t.dateStart),
     index('incident_country_idx').on(t.countryIso3, t.dateStart),
     index('incident_batch_idx').on(t.importBatchId),
