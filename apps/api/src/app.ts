@@ -20,6 +20,8 @@ import { engagementRoutes } from './engagements/routes';
 import { partnerRoutes } from './partners/routes';
 import { agreementRoutes } from './agreements/routes';
 import { strategyRoutes } from './strategy/routes';
+import { initiativeRoutes } from './strategy/initiatives/initiative-routes';
+import { capabilityRoutes } from './capability/routes';
 import { referenceRoutes } from './reference/routes';
 import { dashboardRoutes } from './dashboard/routes';
 import { adminRoutes } from './admin/routes';
@@ -73,6 +75,8 @@ export async function buildApp(app: AppContext) {
   await f.register(evaluationRoutes(app), { prefix: API_PREFIX });
   await f.register(monitorRoutes(app), { prefix: API_PREFIX });
   await f.register(accessRoutes(app), { prefix: API_PREFIX });
+  await f.register(initiativeRoutes(app), { prefix: API_PREFIX });
+  await f.register(capabilityRoutes(app), { prefix: API_PREFIX });
   f.get('/api/openapi.json', { schema: { hide: true } }, async () => f.swagger());
   const dist = app.config.webDist;
   if (dist && existsSync(dist)) {

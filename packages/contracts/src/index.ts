@@ -14,4 +14,5 @@ export * from './evaluation';
 export * from './relabel';
 export * from './monitors';
 export * from './fields';
+export * from './initiatives';
 export * from './routes';

@@ -1,10 +1,10 @@
 /** Routes of the strategy slice. */
-import { ErrorEnvelope, Initiative, InitiativeItem, ObjectiveInput, ObjectiveItem, ObjectiveTransition, PlanItem, ROUTES, envelope } from '@entente/contracts';
+import { ErrorEnvelope, InitiativeItem, ObjectiveInput, ObjectiveItem, ObjectiveTransition, PlanItem, ROUTES, envelope } from '@entente/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context';
 import { respond } from '../http/run';
-import { getInitiative, listInitiatives, listObjectives, listPlans } from './read-strategy';
+import { listInitiatives, listObjectives, listPlans } from './read-strategy';
 import { createObjective } from './create-objective';
 import { transitionObjective } from './transition-objective';
 
@@ -25,7 +25,5 @@ export const strategyRoutes = (app: AppContext): FastifyPluginAsyncZod => async 
   f.get(ROUTES.initiatives, { schema: { tags, querystring: P, response: { 200: envelope(z.array(InitiativeItem)), 401: ErrorEnvelope } } }, (req, reply) =>
     respond(app, req, reply, (uc) => listInitiatives(uc, req.query.partner)),
   );
-  f.get(ROUTES.initiative, { schema: { tags, params: z.object({ id: z.string() }), response: { 200: envelope(Initiative), 401: ErrorEnvelope, 404: ErrorEnvelope } } }, (req, reply) =>
-    respond(app, req, reply, (uc) => getInitiative(uc, req.params.id)),
-  );
+  // GET /strategy/initiatives/:id (with its approval checklist) and the initiative writes live in ./initiatives/initiative-routes.ts.
 };

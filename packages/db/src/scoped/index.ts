@@ -13,3 +13,4 @@ export * from './fields';
 export * from './tlp-recipients';
 export * from './evaluations';
 export * from './monitors';
+export * from './capability-assessments';
