@@ -20,6 +20,7 @@ import { engagementRoutes } from './engagements/routes';
 import { partnerRoutes } from './partners/routes';
 import { agreementRoutes } from './agreements/routes';
 import { strategyRoutes } from './strategy/routes';
+import { planRoutes } from './strategy/plans/plan-routes';
 import { initiativeRoutes } from './strategy/initiatives/initiative-routes';
 import { capabilityRoutes } from './capability/routes';
 import { referenceRoutes } from './reference/routes';
@@ -75,6 +76,7 @@ export async function buildApp(app: AppContext) {
   await f.register(evaluationRoutes(app), { prefix: API_PREFIX });
   await f.register(monitorRoutes(app), { prefix: API_PREFIX });
   await f.register(accessRoutes(app), { prefix: API_PREFIX });
+  await f.register(planRoutes(app), { prefix: API_PREFIX });
   await f.register(initiativeRoutes(app), { prefix: API_PREFIX });
   await f.register(capabilityRoutes(app), { prefix: API_PREFIX });
   f.get('/api/openapi.json', { schema: { hide: true } }, async () => f.swagger());

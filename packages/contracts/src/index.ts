@@ -14,5 +14,6 @@ export * from './evaluation';
 export * from './relabel';
 export * from './monitors';
 export * from './fields';
+export * from './plans';
 export * from './initiatives';
 export * from './routes';

@@ -1,10 +1,10 @@
 /** Routes of the strategy slice. */
-import { ErrorEnvelope, InitiativeItem, ObjectiveInput, ObjectiveItem, ObjectiveTransition, PlanItem, ROUTES, envelope } from '@entente/contracts';
+import { ErrorEnvelope, InitiativeItem, ObjectiveInput, ObjectiveItem, ObjectiveTransition, ROUTES, envelope } from '@entente/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context';
 import { respond } from '../http/run';
-import { listInitiatives, listObjectives, listPlans } from './read-strategy';
+import { listInitiatives, listObjectives } from './read-strategy';
 import { createObjective } from './create-objective';
 import { transitionObjective } from './transition-objective';
 
@@ -19,9 +19,7 @@ export const strategyRoutes = (app: AppContext): FastifyPluginAsyncZod => async 
   f.post(ROUTES.objectiveTransition, { schema: { tags, params: z.object({ id: z.string() }), body: ObjectiveTransition, response: { 200: envelope(z.object({ objective: ObjectiveItem, realign: z.array(z.string()) })), ...errs } } }, (req, reply) =>
     respond(app, req, reply, (uc) => transitionObjective(uc, req.params.id, req.body)),
   );
-  f.get(ROUTES.plans, { schema: { tags, querystring: P, response: { 200: envelope(z.array(PlanItem)), 401: ErrorEnvelope } } }, (req, reply) =>
-    respond(app, req, reply, (uc) => listPlans(uc, req.query.partner)),
-  );
+  // GET /strategy/plans (with approval state) and the plan writes live in ./plans/plan-routes.ts.
   f.get(ROUTES.initiatives, { schema: { tags, querystring: P, response: { 200: envelope(z.array(InitiativeItem)), 401: ErrorEnvelope } } }, (req, reply) =>
     respond(app, req, reply, (uc) => listInitiatives(uc, req.query.partner)),
   );

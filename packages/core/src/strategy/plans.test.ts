@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../shared/errors';
 import {
+  activePlanConflict,
   addYears,
   checkPlanApproval,
   checkPlanContent,
@@ -175,5 +176,22 @@ describe('plan edits and transitions', () => {
     expect(code(() => checkPlanTransition(state({ status: 'under_review' }), 'closed'))).toBe('guard_failed');
     expect(checkPlanTransition(state({ status: 'under_review' }), 'closed', 'Ended early')).toBe('closed');
     expect(planTransitionsFrom(state({ status: 'under_review' }))).toEqual(['superseded', 'closed']);
+  });
+});
+
+describe('one active plan per partner and owner set', () => {
+  const plan = { id: 'p', code: 'P', status: 'agreed', ownerOrgIds: ['mod', 'sen'], partnerIso3s: ['SEN'] };
+  it('finds an active plan with the same owners for the same partner', () => {
+    const other = {
+      id: 'q',
+      code: 'Q',
+      status: 'active',
+      ownerOrgIds: ['sen', 'mod'],
+      partnerIso3s: ['SEN', 'GMB'],
+    };
+    expect(activePlanConflict(plan, [other])?.code).toBe('Q');
+    expect(activePlanConflict(plan, [{ ...other, ownerOrgIds: ['mod'] }])).toBeNull();
+    expect(activePlanConflict(plan, [{ ...other, status: 'closed' }])).toBeNull();
+    expect(activePlanConflict(plan, [{ ...other, partnerIso3s: ['GMB'] }])).toBeNull();
   });
 });

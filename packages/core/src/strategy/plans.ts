@@ -288,3 +288,28 @@ export function planTransitionsFrom(p: PlanState): PlanStatus[] {
       !(p.status === 'under_review' && t === 'active' && pendingOwners(p).length > 0),
   );
 }
+
+export interface PlanScope {
+  id: string;
+  code: string;
+  status: string;
+  ownerOrgIds: readonly string[];
+  partnerIso3s: readonly string[];
+}
+
+/**
+ * The other active plan that activating `p` would duplicate: at most one active plan exists per
+ * partner and owner set (DOMAIN.md §2.1). Null when there is none.
+ */
+export function activePlanConflict(p: PlanScope, others: readonly PlanScope[]): PlanScope | null {
+  const owners = [...p.ownerOrgIds].sort().join(',');
+  return (
+    others.find(
+      (o) =>
+        o.id !== p.id &&
+        o.status === 'active' &&
+        [...o.ownerOrgIds].sort().join(',') === owners &&
+        o.partnerIso3s.some((iso3) => p.partnerIso3s.includes(iso3)),
+    ) ?? null
+  );
+}

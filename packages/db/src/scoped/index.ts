@@ -13,4 +13,5 @@ export * from './fields';
 export * from './tlp-recipients';
 export * from './evaluations';
 export * from './monitors';
+export * from './plans';
 export * from './capability-assessments';

@@ -4,6 +4,7 @@ import { appUser, community, userCommunity } from '../schema/index';
 import type { Db } from '../runtime/pools';
 import { demoTotpSecret, hashPassword, sealSecret } from '../crypto';
 import { DEMO_PASSWORD, DEMO_USERS, type SeedUser } from './users';
+import { seedPlanApprovals } from './seed-plans';
 
 export interface SeededUser {
   username: string;
@@ -36,5 +37,7 @@ export async function seedUsers(db: Db, secretKey: string, users: SeedUser[] = D
     if (mine.length) await db.insert(userCommunity).values(mine.map((c) => ({ userId: id, communityId: c.id, role: 'member', from: '2008-01-01' })));
     out.push({ username: u.username, persona: u.persona, totpSecret: secret });
   }
+  // Demo plan approvals name the users who gave them (seed-plans.ts).
+  await seedPlanApprovals(db);
   return out;
 }
