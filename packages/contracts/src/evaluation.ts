@@ -4,7 +4,7 @@
  * the series the charts need; numbers a blocked estimate cannot give are null.
  */
 import { z } from 'zod';
-import { IsoDate } from './common';
+import { IsoDate, page } from './common';
 import { IncidentSource } from './incidents';
 
 export const EVALUATION_METHODS = [
@@ -136,6 +136,8 @@ const storedCommon = {
 /** One stored evaluation in a list: the headline estimate (the best-graded unblocked one) without the series. */
 export const StoredEvaluationListItem = z.object({
   ...storedCommon,
+  subjectCode: z.string(),
+  subjectTitle: z.string(),
   headline: z
     .object({
       method: z.string(),
@@ -159,14 +161,22 @@ export const StoredEvaluation = z.object({
 });
 export type StoredEvaluation = z.infer<typeof StoredEvaluation>;
 
+/**
+ * The evaluations of one record (`subjectKind` + `subjectId`), or every evaluation the user may see
+ * (optionally of one kind of record), filtered by status and words, most recently run first.
+ */
 export const StoredEvaluationListQuery = z.object({
-  subjectKind: EvaluationSubjectKind,
-  subjectId: z.string().min(1).max(64),
+  subjectKind: EvaluationSubjectKind.optional(),
+  subjectId: z.string().min(1).max(64).optional(),
+  status: z.enum(EVALUATION_STATUSES).optional(),
+  q: z.string().trim().max(200).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type StoredEvaluationListQuery = z.infer<typeof StoredEvaluationListQuery>;
 
 export const EvaluationRerunRequest = z.object({ version: z.number().int().positive() });
 export type EvaluationRerunRequest = z.infer<typeof EvaluationRerunRequest>;
 
-export const StoredEvaluationList = z.object({ items: z.array(StoredEvaluationListItem) });
+export const StoredEvaluationList = page(StoredEvaluationListItem);
 export type StoredEvaluationList = z.infer<typeof StoredEvaluationList>;

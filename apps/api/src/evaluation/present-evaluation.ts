@@ -38,10 +38,15 @@ export function headlineOf(result: EvaluationRunResult): EstimateWire | null {
   return ok.reduce<EstimateWire | null>((a, e) => (!a || e.design.level > a.design.level ? e : a), null);
 }
 
-export function presentListItem(uc: UseCaseCtx, r: Row): StoredEvaluationListItem {
+export function presentListItem(
+  uc: UseCaseCtx,
+  r: Row & { subjectCode: string; subjectTitle: string },
+): StoredEvaluationListItem {
   const h = headlineOf(r.result as EvaluationRunResult);
   return {
     ...common(uc, r),
+    subjectCode: r.subjectCode,
+    subjectTitle: r.subjectTitle,
     headline: h
       ? {
           method: h.method,

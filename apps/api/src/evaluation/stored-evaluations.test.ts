@@ -311,4 +311,42 @@ describe('stored evaluations', () => {
     const l = await analyst.get(`/api/v1/evaluations?subjectKind=initiative&subjectId=${ini.id}`);
     expect(l.body.data.items.map((e: { id: string }) => e.id)).toEqual([r.body.data.id]);
   });
+  it('lists every evaluation the user may see, filtered and paged, counted after access filtering', async () => {
+    type Item = { id: string; subjectKind: string; subjectCode: string; status: string; title: string };
+    const all = await analyst.get('/api/v1/evaluations?pageSize=100');
+    expect(all.status, all.text).toBe(200);
+    const items: Item[] = all.body.data.items;
+    expect(all.body.data).toMatchObject({ total: 2, page: 1, hasMore: false });
+    expect(items.map((e) => e.subjectKind).sort()).toEqual(['engagement', 'initiative']);
+    const eng = items.find((e) => e.subjectKind === 'engagement') as Item;
+    expect(eng.id).toBe(id);
+    expect(eng.subjectCode).toMatch(/\S/);
+
+    const ini = await analyst.get('/api/v1/evaluations?subjectKind=initiative');
+    expect(ini.body.data.items.map((e: Item) => e.title)).toEqual(['Screening for the initiative']);
+    const byCode = await analyst.get(`/api/v1/evaluations?q=${encodeURIComponent(eng.subjectCode)}`);
+    expect(byCode.body.data.items.map((e: Item) => e.id)).toEqual([id]);
+    for (const status of new Set(items.map((e) => e.status))) {
+      const f = await analyst.get(`/api/v1/evaluations?status=${status}`);
+      expect(f.body.data.total).toBe(items.filter((e) => e.status === status).length);
+    }
+
+    const p2 = await analyst.get('/api/v1/evaluations?pageSize=1&page=2');
+    expect(p2.body.data).toMatchObject({ total: 2, hasMore: false });
+    expect(p2.body.data.items).toHaveLength(1);
+    const past = await analyst.get('/api/v1/evaluations?pageSize=1&page=3');
+    expect(past.body.data).toMatchObject({ total: 2, items: [] });
+
+    // A partner user who cannot see the engagement sees neither its evaluation nor it in the count.
+    const fra = await (await t.login('fra.liaison')).get('/api/v1/evaluations?pageSize=100');
+    expect(fra.status).toBe(200);
+    expect(fra.body.data.items.map((e: Item) => e.id)).not.toContain(id);
+    expect(fra.body.data.total).toBe(fra.body.data.items.length);
+
+    const bad = await analyst.get(`/api/v1/evaluations?subjectId=${engagementId}`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields).toEqual([
+      { path: 'subjectKind', message: 'Say which kind of record subjectId names.' },
+    ]);
+  });
 });

@@ -91,6 +91,11 @@ export function SideNav({ me }: { me: Me }) {
               </Link>
             </li>
             <li>
+              <Link to="/evaluations" activeProps={ACTIVE} activeOptions={{ exact: true }}>
+                Evaluations
+              </Link>
+            </li>
+            <li>
               <Link to="/monitors" activeProps={ACTIVE}>
                 Watch areas
                 <OpenAlertsBadge />

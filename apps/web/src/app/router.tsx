@@ -11,6 +11,7 @@ import {
   parseCalendarSearch,
   parseDashboardSearch,
   parseEngagementSearch,
+  parseEvaluationsSearch,
   parseLoginSearch,
   parsePartnersSearch,
 } from './search';
@@ -37,6 +38,7 @@ import { useMe } from './session';
 import { ExplorePage } from '../features/incidents/ExplorePage';
 import { EvaluatePage } from '../features/evaluation/EvaluatePage';
 import { StoredEvaluationPage } from '../features/evaluation/StoredEvaluationPage';
+import { EvaluationsIndexPage } from '../features/evaluation/EvaluationsIndexPage';
 import { MonitorsPage } from '../features/monitors/MonitorsPage';
 import { MonitorDetailPage } from '../features/monitors/MonitorDetailPage';
 import { AlertsPage } from '../features/monitors/AlertsPanel';
@@ -257,6 +259,19 @@ const evaluateRoute = createRoute({
   component: () => <EvaluatePage />,
 });
 
+const evaluationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'evaluations',
+  validateSearch: parseEvaluationsSearch,
+  component: function EvaluationsRoute() {
+    const search = evaluationsRoute.useSearch();
+    const navigate = useNavigate({ from: '/evaluations' });
+    return (
+      <EvaluationsIndexPage search={search} onSearch={(s) => void navigate({ search: s, replace: true })} />
+    );
+  },
+});
+
 const storedEvaluationRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'evaluations/$id',
@@ -370,6 +385,7 @@ const routeTree = rootRoute.addChildren([
     incidentExploreRoute,
     incidentAreasRoute,
     evaluateRoute,
+    evaluationsRoute,
     storedEvaluationRoute,
     monitorsRoute,
     monitorAlertsRoute,

@@ -107,3 +107,12 @@ export const parseLoginSearch = (s: Raw): LoginSearch => {
     redirect: r && r.startsWith('/') && !r.startsWith('//') && !r.startsWith('/login') ? r : undefined,
   });
 };
+
+export type EvaluationsSearch = {
+  q?: string | undefined;
+  status?: string | undefined;
+  kind?: string | undefined;
+  page?: number | undefined;
+};
+export const parseEvaluationsSearch = (s: Raw): EvaluationsSearch =>
+  compact({ q: str(s.q), status: str(s.status), kind: str(s.kind), page: int(s.page, 1, 100000) });

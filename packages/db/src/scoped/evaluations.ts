@@ -1,5 +1,5 @@
 /** Stored evaluations through the visibility predicate (ACCESS.md §4.2); the subject records they are about. */
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { engagement, evaluation, initiative, objective } from '../schema/index';
 import type { Db } from '../runtime/pools';
 import type { AccessScope, Tx } from '../runtime/scope';
@@ -86,6 +86,61 @@ export async function evaluationsOf(
     .where(and(eq(evaluation.subjectKind, kind), eq(evaluation.subjectId, subjectId), visible(evaluation, s)))
     .orderBy(desc(evaluation.lastRunAt), desc(evaluation.id))
     .limit(200);
+}
+
+/** Filters of the list of every stored evaluation the user may see. */
+export interface EvaluationListFilters {
+  subjectKind?: EvaluationSubjectKind | undefined;
+  status?: string | undefined;
+  /** Words of the evaluation's title or the subject's code or title. */
+  q?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+export type EvaluationIndexRow = EvaluationRow & { subjectCode: string; subjectTitle: string };
+
+/**
+ * Every visible evaluation whose subject record is visible too (a record relabelled above the user
+ * hides its evaluations with it), most recently run first, with the subject's code and title and the
+ * count before paging — both filtered in SQL by the same predicate.
+ */
+export async function listVisibleEvaluations(
+  tx: Tx,
+  s: AccessScope,
+  f: EvaluationListFilters,
+): Promise<{ rows: EvaluationIndexRow[]; total: number }> {
+  const subject = (
+    kind: EvaluationSubjectKind,
+    t: typeof engagement | typeof initiative | typeof objective,
+  ) => and(eq(evaluation.subjectKind, kind), eq(t.id, evaluation.subjectId), visible(t, s));
+  const code = sql<string>`coalesce(${engagement.code}, ${initiative.code}, ${objective.code})`;
+  const title = sql<string>`coalesce(${engagement.title}, ${initiative.title}, ${objective.title})`;
+  const where: (SQL | undefined)[] = [visible(evaluation, s), sql`${code} IS NOT NULL`];
+  if (f.subjectKind) where.push(eq(evaluation.subjectKind, f.subjectKind));
+  if (f.status) where.push(eq(evaluation.status, f.status));
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    where.push(sql`(${evaluation.title} ILIKE ${like} OR ${code} ILIKE ${like} OR ${title} ILIKE ${like})`);
+  }
+  const page = (limit: number, offset: number) =>
+    tx
+      .select({ e: evaluation, subjectCode: code, subjectTitle: title, total: sql<string>`count(*) OVER ()` })
+      .from(evaluation)
+      .leftJoin(engagement, subject('engagement', engagement))
+      .leftJoin(initiative, subject('initiative', initiative))
+      .leftJoin(objective, subject('objective', objective))
+      .where(and(...where))
+      .orderBy(desc(evaluation.lastRunAt), desc(evaluation.id))
+      .limit(limit)
+      .offset(offset);
+  const rows = await page(f.limit, f.offset);
+  // Past the last page the window count has no row to ride on: count from the first row instead.
+  const total = rows[0]?.total ?? (f.offset > 0 ? ((await page(1, 0))[0]?.total ?? 0) : 0);
+  return {
+    rows: rows.map((r) => ({ ...r.e, subjectCode: r.subjectCode, subjectTitle: r.subjectTitle })),
+    total: Number(total),
+  };
 }
 
 /** What a re-run changes. */

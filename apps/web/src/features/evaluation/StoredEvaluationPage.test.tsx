@@ -11,6 +11,7 @@ import { makeQueryClient } from '../../lib/query';
 import { LABEL } from '../incidents/testFixtures';
 import { StoredEvaluationPage } from './StoredEvaluationPage';
 import { EvaluationsPanel } from './EvaluationsPanel';
+import { EvaluationsIndexPage } from './EvaluationsIndexPage';
 import type { Stored, StoredItem } from './evaluationApi';
 
 let view: Mounted | null = null;
@@ -132,14 +133,7 @@ function stub() {
     }
     if (path === `/evaluations/${ID}`) return ok(rerun ? current : STORED);
     if (path === '/evaluations') {
-      const {
-        result: _r,
-        request: _q,
-        dataVersions: _d,
-        subjectCode: _c,
-        subjectTitle: _t,
-        ...rest
-      } = STORED;
+      const { result: _r, request: _q, dataVersions: _d, ...rest } = STORED;
       const item: StoredItem = {
         ...rest,
         headline: {
@@ -151,7 +145,9 @@ function stub() {
         },
         datasetVersion: 3,
       };
-      return ok({ items: [item] });
+      const q = new URL(String(url), 'http://x').searchParams;
+      const items = q.get('status') === 'failed' ? [] : [item];
+      return ok({ items, total: items.length, page: 1, pageSize: 25, hasMore: false });
     }
     return json(404, { error: { code: 'not_found', message: `no ${path}`, requestId: 'r' } });
   });
@@ -206,5 +202,37 @@ describe('stored evaluation page', () => {
     expect(li).toContain('Stale');
     expect(li).toContain('last run 2026-11-29');
     expect(c.querySelector('.evaluation-list a')?.getAttribute('href')).toBe(`/evaluations/${ID}`);
+  });
+
+  it('lists every stored evaluation with what it is about, status, headline and grade, filtered through the search', async () => {
+    const fetch = stub();
+    const onSearch = vi.fn();
+    const c = await render(<EvaluationsIndexPage search={{ status: 'stale' }} onSearch={onSearch} />);
+    await until(() => Boolean(c.querySelector('tbody tr')), 'the table');
+    const url = new URL(
+      String(fetch.mock.calls.find(([u]) => String(u).includes('/evaluations'))?.[0]),
+      'http://x',
+    );
+    expect(Object.fromEntries(url.searchParams)).toEqual({ status: 'stale', page: '1', pageSize: '25' });
+    const row = c.querySelector('tbody tr')?.textContent ?? '';
+    expect(row).toContain('Atalanta — Horn of Africa box');
+    expect(row).toContain('ENG-2008-001 — Atalanta support');
+    expect(row).toContain('Stale');
+    expect(row).toContain('Difference-in-differences: 3.02 (95 % CI 1.50–6.10)');
+    expect(row).toContain('Design level 2');
+    const hrefs = [...c.querySelectorAll('tbody a')].map((a) => a.getAttribute('href'));
+    expect(hrefs).toEqual([`/evaluations/${ID}`, `/engagements/${ENG}`]);
+    expect(c.querySelector('.pager__range')?.textContent).toBe('1–1 of 1');
+    const status = c.querySelector<HTMLSelectElement>('#ev-status');
+    expect(status?.value).toBe('stale');
+  });
+
+  it('says so when no stored evaluation matches the filters', async () => {
+    stub();
+    const c = await render(<EvaluationsIndexPage search={{ status: 'failed' }} onSearch={() => undefined} />);
+    await until(() => Boolean(c.querySelector('.empty-state')), 'the empty state');
+    expect(c.querySelector('.empty-state')?.textContent).toContain(
+      'No stored evaluation matches these filters.',
+    );
   });
 });

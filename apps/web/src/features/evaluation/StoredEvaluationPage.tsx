@@ -28,7 +28,12 @@ export function EvaluationStatusBadge({ status, reason }: { status: string; reas
 
 const SUBJECT_LINK = { engagement: '/engagements/$id', initiative: '/strategy/initiatives/$id' } as const;
 
-function SubjectLink({ e }: { e: Stored }) {
+/** The record an evaluation is about, linked where the record has a page. */
+export function SubjectLink({
+  e,
+}: {
+  e: Pick<Stored, 'subjectKind' | 'subjectId' | 'subjectCode' | 'subjectTitle'>;
+}) {
   const label = `${e.subjectCode} — ${e.subjectTitle}`;
   if (e.subjectKind === 'objective') return <>{label}</>;
   return (

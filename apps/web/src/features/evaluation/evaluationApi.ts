@@ -19,6 +19,13 @@ export type RunRequest = Omit<EvaluationRunRequest, 'types' | 'neighbourAreas' |
 };
 
 export type Stored = Out<typeof StoredEvaluation>;
+export type EvaluationIndexQuery = {
+  subjectKind?: EvaluationSubjectKind | undefined;
+  status?: string | undefined;
+  q?: string | undefined;
+  page?: number | undefined;
+  pageSize?: number | undefined;
+};
 export type StoredItem = Out<typeof StoredEvaluationListItem>;
 
 export const evaluationApi = {
@@ -31,6 +38,9 @@ export const evaluationApi = {
   }) => api.post(ROUTES.evaluations, StoredEvaluation, body),
   list: (subjectKind: EvaluationSubjectKind, subjectId: string, signal?: AbortSignal) =>
     api.get(ROUTES.evaluations, StoredEvaluationList, { subjectKind, subjectId }, signal),
+  /** Every stored evaluation the user may see, paged. */
+  index: (query: EvaluationIndexQuery, signal?: AbortSignal) =>
+    api.get(ROUTES.evaluations, StoredEvaluationList, query, signal),
   get: (id: string, signal?: AbortSignal) =>
     api.get(pathOf(ROUTES.evaluation, { id }), StoredEvaluation, undefined, signal),
   rerun: (id: string, version: number) =>
@@ -41,6 +51,7 @@ export const evaluationApi = {
 
 export const evaluationKeys = {
   list: (kind: string, id: string) => ['evaluations', kind, id] as const,
+  index: (q: EvaluationIndexQuery) => ['evaluations', 'index', q] as const,
   one: (id: string) => ['evaluations', 'one', id] as const,
 };
 
