@@ -2,20 +2,23 @@
 import type { IncidentRecord } from '@entente/incident-data';
 import type { Membership } from '@entente/geo';
 
-const esc = (s: string): string =>
-  /[\\\t\n\r]/.test(s)
-    ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
-    : s;
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+const esc = (s: string): string => (/[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : s);
 const text = (v: string | null | undefined): string => (v === null || v === undefined ? '\\N' : esc(v));
 const num = (v: number | null | undefined): string =>
   v === null || v === undefined || !Number.isFinite(v) ? '\\N' : String(v);
 const quote = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 const textArray = (xs: readonly string[]): string => esc(`{${xs.map(quote).join(',')}}`);
-const json = (v: unknown): string => esc(JSON.stringify(v));
+// JSON.stringify escapes control characters itself, so only its backslashes need doubling for COPY.
+const json = (v: unknown): string => {
+  const s = JSON.stringify(v);
+  return s.includes('\\') ? s.replaceAll('\\', '\\\\') : s;
+};
 
 /** Staging columns in COPY order (the table is created by `createStage`). */
 export const STAGE_COLUMNS = [
   'ord',
+  'id',
   'source_event_id',
   'source_series',
   'date_start',
@@ -47,7 +50,7 @@ export const STAGE_COLUMNS = [
 
 export const STAGE_DDL = `CREATE TEMP TABLE incident_stage (
   ord int NOT NULL,
-  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  id uuid NOT NULL,
   source_event_id text NOT NULL,
   source_series text,
   date_start date NOT NULL,
@@ -77,11 +80,33 @@ export const STAGE_DDL = `CREATE TEMP TABLE incident_stage (
   area_dist real[] NOT NULL
 ) ON COMMIT DROP`;
 
-/** One COPY line (with its newline) for a record and its area memberships. */
-export function stageLine(r: IncidentRecord, flags: readonly string[], areas: readonly Membership[]): string {
+/**
+ * A per-import prefix of time-ordered ids (UUID version 7 layout: 48-bit Unix ms, 26 random bits)
+ * for {@link stagedId}: new rows then land at the right edge of the primary-key B-trees instead of at
+ * random pages (what `gen_random_uuid()` per row cost).
+ */
+export function idPrefix(now = Date.now(), random: () => number = Math.random): string {
+  const hex = (n: number, w: number) => Math.floor(n).toString(16).padStart(w, '0');
+  const t = hex(now, 12);
+  const a = hex(random() * 0x1000, 3);
+  const b = hex(0x8000 + random() * 0x4000, 4);
+  return `${t.slice(0, 8)}-${t.slice(8)}-7${a}-${b}-`;
+}
+
+/** The id of the n-th staged row of an import (a 48-bit counter after the prefix). */
+export const stagedId = (prefix: string, n: number): string => prefix + n.toString(16).padStart(12, '0');
+
+/** One COPY line (with its newline) for a record, its id and its area memberships. */
+export function stageLine(
+  r: IncidentRecord,
+  flags: readonly string[],
+  areas: readonly Membership[],
+  id: string,
+): string {
   return (
     [
       String(r.ordinal),
+      id,
       text(r.sourceEventId),
       text(r.sourceSeries),
       r.dateStart,

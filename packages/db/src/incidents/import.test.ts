@@ -20,10 +20,12 @@ import { inScope, type AccessScope } from '../runtime/scope';
 import * as scoped from '../scoped/index';
 import {
   builtInAreas,
+  idPrefix,
   importIncidents,
   rawClient,
   STAGE_COLUMNS,
   STAGE_DDL,
+  stagedId,
   stageLine,
   type IncidentImportResult,
 } from './index';
@@ -91,7 +93,8 @@ async function rawCopyMs(file: string): Promise<{ rows: number; ms: number; pars
   const t0 = performance.now();
   const parsed = await collectIncidents(createReadStream(file));
   const parseMs = performance.now() - t0;
-  const text = parsed.records.map((r) => stageLine(r, r.qualityFlags, []));
+  const ids = idPrefix();
+  const text = parsed.records.map((r, i) => stageLine(r, r.qualityFlags, [], stagedId(ids, i)));
   return owner.db.transaction(async (tx) => {
     const client = rawClient(tx);
     await client.query('DROP TABLE IF EXISTS pg_temp.incident_stage');

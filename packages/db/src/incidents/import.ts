@@ -22,7 +22,7 @@ import { MAPPING_VERSION, type ParseSummary, type Rejection, type SourceCode } f
 import type { AssignCounts } from '@entente/geo';
 import type { Tx } from '../runtime/scope';
 import { assignmentAreas, ensureAnalysisAreas, type AreaSources } from './areas';
-import { STAGE_COLUMNS, STAGE_DDL } from './copy';
+import { idPrefix, STAGE_COLUMNS, STAGE_DDL } from './copy';
 import { datasetDefinition, DATASETS } from './datasets';
 import { replaceSyntheticRows } from './synthetic';
 import { applyMerge, planMerge, storeRejections, updatePanel } from './merge';
@@ -192,6 +192,7 @@ export async function importIncidents(
     expectedSource: o.expectedSource ?? null,
     ...(o.datasetVersion ? { datasetVersion: o.datasetVersion } : {}),
     acceptRejections: o.acceptRejections ?? false,
+    idPrefix: idPrefix(),
   };
   async function* lines(): AsyncGenerator<string> {
     const useWorker = (o.bytesTotal ?? Infinity) >= (o.workerMinBytes ?? WORKER_MIN_BYTES);

@@ -2,6 +2,6 @@
 export * from './datasets';
 export * from './areas';
 export * from './import';
-export { STAGE_COLUMNS, STAGE_DDL, stageLine } from './copy';
+export { idPrefix, STAGE_COLUMNS, STAGE_DDL, stagedId, stageLine } from './copy';
 export * from './operator';
 export * from './custom-areas';

@@ -71,6 +71,14 @@ export async function applyMerge(tx: Tx, t: MergeTarget, step: (name: string) =>
     UPDATE incident i SET valid_to = ${t.version}
     FROM incident_plan p WHERE p.action = 'changed' AND i.id = p.current_id`);
   step('supersede');
+  // `incident` has no per-row foreign keys (ADR 0008): its two references are constants of the INSERT
+  // below, checked here once per batch (import.ts holds the dataset row FOR UPDATE; the batch row was
+  // inserted by this transaction).
+  const refs = await tx.execute<{ batch: boolean; dataset: boolean }>(sql`
+    SELECT EXISTS (SELECT 1 FROM import_batch WHERE id = ${t.batchId}) AS batch,
+      EXISTS (SELECT 1 FROM incident_dataset WHERE code = ${t.source}) AS dataset`);
+  if (!refs.rows[0]?.batch || !refs.rows[0]?.dataset)
+    throw new Error(`import merge: batch ${t.batchId} or dataset ${t.source} does not exist`);
   await tx.execute(sql`
     INSERT INTO incident (id, source, source_event_id, source_series, date_start, date_end, date_precision, lon, lat,
       loc_level, country_iso3, admin1_code, admin1_name, event_type, event_subtype, source_type, source_subtype,

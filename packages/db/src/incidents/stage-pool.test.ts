@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtInAreas, type BuiltAreas } from './areas';
+import { idPrefix } from './copy';
 import type { StageEvent, StageOptions } from './stage';
 import { closeImportPool, importWorkerAvailable, runStage } from './stage-pool';
 
@@ -54,8 +55,10 @@ describe('import stage in a worker thread', () => {
   it('stages 3,000 Crime at Sea rows exactly as in-thread (COPY text, totals, counts, summary)', async () => {
     const file = join(tmp, 'cas.csv');
     writeFileSync(file, readFileSync(CAS, 'utf8').split('\n').slice(0, 3001).join('\n') + '\n');
-    const inThread = await collect(file, {}, false);
-    const worker = await collect(file, {}, true);
+    const ids = idPrefix(Date.UTC(2026, 0, 1), () => 0.5);
+    expect(ids).toBe('019b76da-a800-7800-a000-');
+    const inThread = await collect(file, { idPrefix: ids }, false);
+    const worker = await collect(file, { idPrefix: ids }, true);
     expect(inThread.done.totals.staged).toBe(3000);
     expect(inThread.copy.split('\n').length - 1).toBe(3000);
     expect(worker.copy).toBe(inThread.copy);
@@ -69,8 +72,9 @@ describe('import stage in a worker thread', () => {
     lines[150] = lines[150]!.replace(/^\d{4}-\d{2}-\d{2}/, 'not-a-date');
     const file = join(tmp, 'broken.csv');
     writeFileSync(file, lines.join('\n') + '\n');
-    const inThread = await collect(file, {}, false);
-    const worker = await collect(file, {}, true);
+    const ids = idPrefix();
+    const inThread = await collect(file, { idPrefix: ids }, false);
+    const worker = await collect(file, { idPrefix: ids }, true);
     expect(worker.rejections).toEqual(inThread.rejections);
     expect(worker.rejections.map((r) => [r.line, r.code, r.field])).toEqual([[151, 'E_DATE_PARSE', 'date']]);
     expect(worker.done.totals).toEqual(inThread.done.totals);

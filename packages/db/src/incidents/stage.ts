@@ -12,12 +12,14 @@ import {
   type Rejection,
   type SourceCode,
 } from '@entente/incident-data';
-import { stageLine } from './copy';
+import { idPrefix, stagedId, stageLine } from './copy';
 
 export interface StageOptions {
   expectedSource?: SourceCode | null;
   datasetVersion?: string;
   acceptRejections?: boolean;
+  /** Prefix of the staged rows' ids (copy.ts `idPrefix`); one is drawn when absent. */
+  idPrefix?: string;
 }
 
 /** Totals carried by every batch event (cumulative) and by `done`. */
@@ -55,6 +57,7 @@ export async function* stageIncidents(
   };
   let rejected = 0;
   let summary: ParseSummary | null = null;
+  const ids = o.idPrefix ?? idPrefix();
 
   const stage = (recs: IncidentRecord[]): string => {
     let out = '';
@@ -75,7 +78,7 @@ export async function* stageIncidents(
         if (r.qualityFlags.length === 0) totals.extraWarned++;
       }
       totals.memberships += a.memberships.length;
-      out += stageLine(r, flags, a.memberships);
+      out += stageLine(r, flags, a.memberships, stagedId(ids, totals.staged));
       totals.staged++;
     }
     return out;
