@@ -48,7 +48,7 @@ const draft = (code: string, over: Record<string, unknown> = {}) => ({
   theoryOfChange: 'If boarding teams are trained and equipped, interdictions lead to prosecutions.',
   from: '2027-01-01',
   to: '2029-12-31',
-  capabilityAreas: ['maritime_security'],
+  capabilityAreas: ['logistics'],
   covers: ['equipment', 'unit_training'],
   supportsPartnerForces: true,
   logicModel: model(false),
@@ -118,7 +118,7 @@ describe('initiatives', () => {
       code: 'INI-TST-1',
       status: 'proposed',
       version: 1,
-      capabilityAreas: ['maritime_security'],
+      capabilityAreas: ['logistics'],
     });
     expect(d.logicModel.map((n: { kind: string }) => n.kind)).toEqual([
       'input',
@@ -208,15 +208,15 @@ describe('initiatives', () => {
     const stillRefused = await approve(approver, d.id, 2);
     expect(stillRefused.status).toBe(422);
     expect(stillRefused.body.error.fields).toEqual([
-      { path: 'capabilityAreas.0', message: 'KEN: no approved maritime security capability assessment' },
+      { path: 'capabilityAreas.0', message: 'KEN: no approved logistics capability assessment' },
     ]);
 
-    // An approved Kenyan maritime-security assessment from the last 24 months.
+    // An approved Kenyan logistics assessment from the last 24 months (the demo has none).
     const a = (
       await planner.send('POST', '/api/v1/capability-assessments', {
         partnerIso3: 'KEN',
         subjectOrgId: orgs.get('KEN-NAVY'),
-        capabilityArea: 'maritime_security',
+        capabilityArea: 'logistics',
         method: 'joint',
         conductedOn: '2026-05-01',
         findings: 'Boarding competent; evidence weak.',
@@ -257,6 +257,26 @@ describe('initiatives', () => {
     expect(broken.status).toBe(422);
     expect(broken.body.error.fields).toEqual([
       { path: 'evaluationPlan', message: 'add an evaluation plan (the initiative is significant)' },
+    ]);
+  });
+
+  it('meet the capability gate with a current demo assessment and name a stale one', async () => {
+    const d = (
+      await planner.send(
+        'POST',
+        '/api/v1/strategy/initiatives',
+        draft('INI-TST-6', { partnerIso3s: ['KEN', 'SYC'], capabilityAreas: ['maritime_security'] }),
+      )
+    ).body.data;
+    const cap = d.gates.checks.find((c: { gate: string }) => c.gate === 'capability_assessment');
+    expect(cap.met).toBe(false);
+    expect(cap.problems).toEqual([
+      {
+        path: 'capabilityAreas.0',
+        message: expect.stringMatching(
+          /^SYC: the latest approved maritime security assessment \(\d{4}-\d\d-\d\d\) is more than 24 months old$/,
+        ),
+      },
     ]);
   });
 
