@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { canonicalLabel, labelId, type Label } from '@entente/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Agent } from '../testing';
 
@@ -83,6 +84,42 @@ describe('evaluation of an intervention against incident series', () => {
     });
     expect(a.body.data.inputsHash).toBe(b.body.data.inputsHash);
     expect(a.body.data.estimates).toEqual(b.body.data.estimates);
+  });
+
+  it('keeps the inputsHash when a label that no counted row carries is created elsewhere', async () => {
+    const run = () =>
+      analyst.send('POST', '/api/v1/evaluations/run', { ...request, methods: ['before_after'] });
+    const before = (await run()).body.data;
+    const me = (await analyst.get('/api/v1/auth/me')).body.data;
+    const scopeIds = async () => {
+      const s = await t.ctx.access.subjectOf(me.id, me.assurance);
+      return s ? (await t.ctx.access.scopeOf(s)).labelIds : [];
+    };
+    const permitted = await scopeIds();
+    const base = t.ctx.access.label(permitted[0] as string) as Label;
+    const extra = ['PER', 'CHL', 'URY', 'ISL', 'MNG'].find((c) => !base.releasableTo.includes(c)) as string;
+    const l = canonicalLabel({ ...base, releasableTo: [...base.releasableTo, extra] });
+    await t
+      .owner()
+      .query(
+        'INSERT INTO label (id, policy, level, restrictive, releasable_to, handling, tlp, canonical) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+        [
+          labelId(l),
+          l.policy,
+          l.level,
+          l.restrictive,
+          l.releasableTo,
+          l.handling,
+          l.tlp ?? null,
+          JSON.stringify(l),
+        ],
+      );
+    await t.ctx.access.refresh();
+    // The analyst may now read one label more, which labels no incident row: the panel is the same.
+    expect(await scopeIds()).toContain(labelId(l));
+    const after = (await run()).body.data;
+    expect(after.areas).toEqual(before.areas);
+    expect(after.inputsHash).toBe(before.inputsHash);
   });
 
   it('counts only what the subject may see: a partner without the label evaluates empty series', async () => {

@@ -2,8 +2,10 @@
  * Evaluate an intervention against an incident series (EVALUATION.md §4): read the monthly
  * area-month panel of the treated, comparison and neighbour areas — summed over the subject's
  * permitted labels only — and run the pure `evaluate()` of packages/stats. The result is keyed by
- * `inputsHash`, which includes a hash of the subject's permitted label set, so two subjects who
- * may see different rows never share a result (§0).
+ * `inputsHash`, which includes a hash of the subject's permitted labels that the panel counted
+ * (permitted ∩ present in the rows read), so two subjects who may see different rows never share a
+ * result (§0); a permitted label that no counted row carries cannot change the panel, so a label
+ * created elsewhere does not make every stored evaluation look changed.
  */
 import { createHash } from 'node:crypto';
 import { DomainError, notFound } from '@entente/core';
@@ -84,6 +86,7 @@ export async function runEvaluation(uc: UseCaseCtx, q: EvaluationRunRequest): Pr
   const index = new Map(months.map((m, i) => [m, i]));
   const areas: (PanelArea & { name: string; total: number })[] = [];
   const excluded: Record<string, number> = { datePrecision: 0, locationPrecision: 0 };
+  const counted = new Set<string>();
   for (const [key, role] of roles) {
     const area = await scoped.getArea(uc.tx, uc.scope, key);
     if (!area) throw notFound(`area ${key}`);
@@ -95,7 +98,10 @@ export async function runEvaluation(uc: UseCaseCtx, q: EvaluationRunRequest): Pr
       from: q.from,
       to: q.to,
     });
-    for (const l of s.labelIds) uc.mark(l);
+    for (const l of s.labelIds) {
+      uc.mark(l);
+      counted.add(l);
+    }
     excluded.datePrecision = (excluded.datePrecision ?? 0) + s.excluded.datePrecision;
     excluded.locationPrecision = (excluded.locationPrecision ?? 0) + s.excluded.locationPrecision;
     // Inside the requested period every month without a reported incident counts as zero.
@@ -115,7 +121,7 @@ export async function runEvaluation(uc: UseCaseCtx, q: EvaluationRunRequest): Pr
     ),
     excluded,
   };
-  const permittedLabelHash = sha256([...uc.scope.labelIds].sort().join(','));
+  const permittedLabelHash = sha256([...counted].sort().join(','));
   const result = evaluate(
     panel,
     {

@@ -293,7 +293,7 @@ describe('stored evaluations', () => {
     ]);
   });
 
-  // Last: a new evaluation label changes every permitted label set, and with it the inputs hashes above.
+  // A new evaluation label is permitted to the analyst but labels no incident row: the hashes above stay.
   it("saves to an initiative too, with a title of the user's choosing, listed under that initiative only", async () => {
     const ini = (await analyst.get('/api/v1/strategy/initiatives')).body.data[0];
     const r = await analyst.send('POST', '/api/v1/evaluations', {
