@@ -45,20 +45,13 @@ export function scmEstimate(ctx: Context, deps: EvaluationDeps, series: Evaluati
       unitIds: units,
       vMode: ctx.config.scm?.vMode ?? 'identity',
       placebos: full,
+      placeboGaps: full,
       ...(ctx.config.thresholds?.scmGate ? { gate: ctx.config.thresholds.scmGate } : {}),
     },
     deps.qpSolver,
   );
-  const placeboGaps = full
-    ? donors.map((_, j) => {
-        const order = [j + 1, ...donors.map((__, k) => k + 1).filter((k) => k !== j + 1)];
-        const p = syntheticControl(
-          { Y: order.map((i) => Y[i]!), T0: ctx.t0Index, placebos: false },
-          deps.qpSolver!,
-        );
-        return { unit: donors[j]!.key, gaps: p.gaps };
-      })
-    : [];
+  // The placebo fits behind the p-value also give the chart's placebo gaps (one fit per donor).
+  const placeboGaps = r.placebo?.gaps ?? [];
   series.scm = {
     unit: treated.map((a) => a.key).join('+'),
     treated: r.treated,

@@ -13,12 +13,17 @@
  * tests can substitute a reference solver.
  */
 import loadHighs, { type Highs } from 'highs';
+import { solveSimplexLsq, type SimplexLsq } from './activeSet.ts';
 
-/** A dense simplex QP; Q is n × n, row-major, symmetric. */
+/**
+ * A simplex QP: dense (Q n × n, row-major, symmetric, and c), or in least-squares form `lsq`
+ * (Q = 2AᵀA + ρI, c = −2Aᵀb), or both. Solvers that need the dense form build it from `lsq`.
+ */
 export interface SimplexQp {
   n: number;
-  Q: Float64Array;
-  c: Float64Array;
+  Q?: Float64Array;
+  c?: Float64Array;
+  lsq?: SimplexLsq;
 }
 
 export interface QpResult {
@@ -26,6 +31,34 @@ export interface QpResult {
   status: string;
   w: Float64Array;
   objective: number;
+  /** True when the solver verified the KKT conditions exactly (no polishing needed). */
+  exact?: boolean;
+}
+
+/** The dense Q and c of a problem (built from its least-squares form when only that is given). */
+export function denseQp(problem: SimplexQp): { Q: Float64Array; c: Float64Array } {
+  if (problem.Q && problem.c) return { Q: problem.Q, c: problem.c };
+  const p = problem.lsq;
+  if (!p) throw new RangeError('SimplexQp: give Q and c, or lsq');
+  const { k, n, A, b } = p;
+  const Q = new Float64Array(n * n);
+  const c = new Float64Array(n);
+  for (let r = 0; r < k; r += 1) {
+    const row = r * n;
+    const br = b[r] as number;
+    for (let i = 0; i < n; i += 1) {
+      const a = A[row + i] as number;
+      if (a === 0) continue;
+      c[i] = (c[i] as number) - 2 * a * br;
+      for (let j = 0; j <= i; j += 1)
+        Q[i * n + j] = (Q[i * n + j] as number) + 2 * a * (A[row + j] as number);
+    }
+  }
+  for (let i = 0; i < n; i += 1) {
+    for (let j = 0; j < i; j += 1) Q[j * n + i] = Q[i * n + j] as number;
+    Q[i * n + i] = (Q[i * n + i] as number) + p.ridge;
+  }
+  return { Q, c };
 }
 
 /** Solves one simplex QP; synchronous so a placebo loop can call it thousands of times. */
@@ -36,7 +69,9 @@ export function createHighsQpSolver(highs: Highs): QpSolver {
   const statusName = new Map<number, string>(
     Object.entries(highs.constants.modelStatus).map(([k, v]) => [v as number, k]),
   );
-  return ({ n, Q, c }: SimplexQp): QpResult => {
+  return (problem: SimplexQp): QpResult => {
+    const { n } = problem;
+    const { Q, c } = denseQp(problem);
     // Lower triangle of Q by column (CSC), skipping exact zeros.
     const starts = new Int32Array(n + 1);
     const indices: number[] = [];
@@ -91,7 +126,28 @@ export function createHighsQpSolver(highs: Highs): QpSolver {
   };
 }
 
-/** Loads the HiGHS WASM runtime and returns a solver on it (call once per thread). */
+/**
+ * The exact active-set solver (`activeSet.ts`) for problems given in least-squares form, which is
+ * how `scmWeights` poses every SCM problem; `fallback` (HiGHS) takes dense problems and any problem
+ * the active set does not solve to a verified optimum.
+ */
+export function createActiveSetQpSolver(fallback?: QpSolver): QpSolver {
+  return (problem: SimplexQp): QpResult => {
+    let status = 'unsupported';
+    if (problem.lsq && problem.lsq.ridge > 0) {
+      const r = solveSimplexLsq(problem.lsq);
+      if (r.status === 'optimal') return { status: 'optimal', w: r.w, objective: r.objective, exact: true };
+      status = r.status;
+    }
+    if (fallback) return fallback(problem);
+    return { status, w: new Float64Array(problem.n), objective: Number.NaN };
+  };
+}
+
+/**
+ * Loads the HiGHS WASM runtime and returns the SCM QP solver (call once per thread): the exact
+ * active-set method first, HiGHS as its fallback. HiGHS alone: `createHighsQpSolver`.
+ */
 export async function loadHighsQpSolver(): Promise<QpSolver> {
-  return createHighsQpSolver(await loadHighs());
+  return createActiveSetQpSolver(createHighsQpSolver(await loadHighs()));
 }

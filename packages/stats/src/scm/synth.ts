@@ -43,6 +43,8 @@ export interface ScmInput extends PredictorOptions {
   vMode?: 'identity' | 'search';
   /** Run placebo-in-space inference (default true). */
   placebos?: boolean;
+  /** Also return each placebo's gap series (`placebo.gaps`), e.g. for the placebo chart. */
+  placeboGaps?: boolean;
   gate?: Partial<GateThresholds>;
 }
 
@@ -78,6 +80,8 @@ export interface ScmResult {
     /** Same after dropping placebos with RMSPE_pre > placeboPreMultiple × the treated's. */
     pFiltered: number;
     kept: number;
+    /** Each placebo's gaps τ̂_t (donor order), when `placeboGaps` was asked for. */
+    gaps?: { unit: string; gaps: number[] }[];
   };
   gate: {
     passed: boolean;
@@ -129,9 +133,14 @@ function fitUnit(
   }
   const res = scmWeights(X1, X0, v, solver);
   const y1 = Y[treated] as readonly number[];
-  const synthetic = y1.map((_, t) =>
-    donors.reduce((s, d, j) => s + (res.w[j] ?? 0) * ((Y[d] as readonly number[])[t] as number), 0),
-  );
+  // Σ_j w_j Y_jt over the donors with non-zero weight only (the weights are usually sparse).
+  const synthetic = new Array<number>(y1.length).fill(0);
+  donors.forEach((d, j) => {
+    const wj = res.w[j] ?? 0;
+    if (wj === 0) return;
+    const yd = Y[d] as readonly number[];
+    for (let t = 0; t < y1.length; t += 1) synthetic[t] = (synthetic[t] as number) + wj * (yd[t] as number);
+  });
   const gaps = y1.map((y, t) => y - (synthetic[t] as number));
   const base = {
     status: res.status,
@@ -243,9 +252,11 @@ export function syntheticControl(input: ScmInput, solver: QpSolver): ScmResult {
       rmspePost: fit.rmspePost,
       ratio: ratio(fit.rmspePre, fit.rmspePost),
     };
+    const placeboGaps: { unit: string; gaps: number[] }[] = [];
     const placebos: UnitFit[] = donors.map((d) => {
       const others = donors.filter((o) => o !== d);
       const f = fitUnit(pred.scaled, rawKept, Y, d, others, T0, vMode, solver);
+      if (input.placeboGaps) placeboGaps.push({ unit: units[d] ?? String(d), gaps: f.gaps });
       return {
         unit: units[d] ?? String(d),
         status: f.status,
@@ -263,6 +274,7 @@ export function syntheticControl(input: ScmInput, solver: QpSolver): ScmResult {
       p: pOf(usable),
       pFiltered: pOf(filtered),
       kept: filtered.length,
+      ...(input.placeboGaps ? { gaps: placeboGaps } : {}),
     };
     if (usable.length < placebos.length) {
       warnings.push({

@@ -7,13 +7,15 @@
  * The ridge ε makes Q positive definite when donors outnumber predictors, so the weights are
  * unique; it is small enough not to move a well-posed solution.
  *
- * The solver's answer is polished: on its support S the KKT system [Q_SS 1; 1ᵀ 0] is solved
+ * The problem is posed in least-squares form (A = V^½X0, b = V^½X1), which the exact active-set
+ * solver uses directly; a solver that is not exact (HiGHS) gets the dense Q and c, and its
+ * answer is polished: on its support S the KKT system [Q_SS 1; 1ᵀ 0] is solved
  * exactly and accepted when the weights stay positive and every excluded donor has a
  * non-negative multiplier. This removes the solver's ~1e-8 tolerance noise, so weights agree
  * with other exact active-set solvers (quadprog) to well below 1e-6.
  */
 import { Matrix, solve } from 'ml-matrix';
-import type { QpSolver } from './qp.ts';
+import { denseQp, type QpSolver, type SimplexQp } from './qp.ts';
 
 export interface WeightsResult {
   status: string;
@@ -34,29 +36,33 @@ export function scmWeights(
   const k = X1.length;
   const J = X0[0]?.length ?? 0;
   if (J === 0) return { status: 'no_donors', w: [], loss: NaN, ridge: 0, polished: false };
-  const Q = new Float64Array(J * J);
-  const c = new Float64Array(J);
+  // Least-squares form: A = V^½ X0 (k × J), b = V^½ X1, so Q = 2AᵀA + εI and c = −2Aᵀb.
+  const A = new Float64Array(k * J);
+  const b = new Float64Array(k);
+  let maxDiag = 0;
+  const diag = new Float64Array(J);
   for (let r = 0; r < k; r += 1) {
     const row = X0[r] as readonly number[];
-    const vr = v[r] as number;
-    const x1 = X1[r] as number;
+    const sv = Math.sqrt(v[r] as number);
+    b[r] = sv * (X1[r] as number);
     for (let i = 0; i < J; i += 1) {
-      const a = vr * (row[i] as number);
-      c[i] = (c[i] as number) - 2 * a * x1;
-      for (let j = 0; j <= i; j += 1) Q[i * J + j] = (Q[i * J + j] as number) + 2 * a * (row[j] as number);
+      const a = sv * (row[i] as number);
+      A[r * J + i] = a;
+      diag[i] = (diag[i] as number) + 2 * a * a;
     }
   }
-  let maxDiag = 0;
-  for (let i = 0; i < J; i += 1) {
-    for (let j = 0; j < i; j += 1) Q[j * J + i] = Q[i * J + j] as number;
-    maxDiag = Math.max(maxDiag, Q[i * J + i] as number);
-  }
+  for (let i = 0; i < J; i += 1) maxDiag = Math.max(maxDiag, diag[i] as number);
   const ridge = 1e-10 * maxDiag;
-  for (let i = 0; i < J; i += 1) Q[i * J + i] = (Q[i * J + i] as number) + ridge;
+  const problem: SimplexQp = { n: J, lsq: { k, n: J, A, b, ridge } };
 
-  const res = solver({ n: J, Q, c });
+  const res = solver(problem);
   if (res.status !== 'optimal')
     return { status: res.status, w: Array.from(res.w), loss: NaN, ridge, polished: false };
+  if (res.exact) {
+    const w = Array.from(res.w);
+    return { status: 'optimal', w, loss: predictorLoss(X1, X0, v, w), ridge, polished: true };
+  }
+  const { Q, c } = denseQp(problem);
   const polishedW = polish(Q, c, res.w, J);
   const w = polishedW ?? normalise(res.w);
   return { status: 'optimal', w, loss: predictorLoss(X1, X0, v, w), ridge, polished: polishedW !== null };
