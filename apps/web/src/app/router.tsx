@@ -30,6 +30,9 @@ import { AccountPage } from '../features/auth/AccountPage';
 import { parseDueItemsSearch } from '../features/due-items/dueItemsApi';
 import { StrategyPage } from '../features/strategy/StrategyPage';
 import { InitiativePage } from '../features/strategy/InitiativePage';
+import { InitiativeFormPage } from '../features/strategy/initiatives/InitiativeFormPage';
+import { PlanPage } from '../features/strategy/plans/PlanPage';
+import { NewPlanPage } from '../features/strategy/plans/NewPlanPage';
 import { ImportPage } from '../features/import/ImportPage';
 import { IncidentImportPage } from '../features/incidents/IncidentImportPage';
 import { DatasetsPage } from '../features/incidents/DatasetsPage';
@@ -194,6 +197,36 @@ const initiativeRoute = createRoute({
   component: function InitiativeRoute() {
     const { id } = initiativeRoute.useParams();
     return <InitiativePage id={id} />;
+  },
+});
+
+const newInitiativeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'strategy/initiatives/new',
+  component: () => <InitiativeFormPage />,
+});
+
+const initiativeEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'strategy/initiatives/$id/edit',
+  component: function InitiativeEditRoute() {
+    const { id } = initiativeEditRoute.useParams();
+    return <InitiativeFormPage id={id} />;
+  },
+});
+
+const newPlanRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'strategy/plans/new',
+  component: () => <NewPlanPage />,
+});
+
+const planRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'strategy/plans/$id',
+  component: function PlanRoute() {
+    const { id } = planRoute.useParams();
+    return <PlanPage id={id} />;
   },
 });
 
@@ -379,6 +412,10 @@ const routeTree = rootRoute.addChildren([
     accountRoute,
     strategyRoute,
     initiativeRoute,
+    newInitiativeRoute,
+    initiativeEditRoute,
+    newPlanRoute,
+    planRoute,
     importRoute,
     incidentImportRoute,
     incidentDatasetsRoute,

@@ -47,12 +47,14 @@ export async function presentPlanSummaries(uc: UseCaseCtx, plans: scoped.PlanRow
   const codes = new Map([...orgs].map(([id, o]) => [id, o.code]));
   return plans.map((p) => {
     const pending = new Set(pendingOwners(stateOf(p, approvals)));
+    // Only a plan in consultation or under review awaits approvals.
+    const waiting = isPlanStatus(p.status) && PLAN_APPROVABLE.includes(p.status);
     return {
       ...presentPlan(uc, p, codes),
       version: p.version,
       planVersion: p.planVersion,
       approvedBy: p.ownerOrgIds.filter((o) => !pending.has(o)).map((o) => codes.get(o) ?? ''),
-      awaiting: p.ownerOrgIds.filter((o) => pending.has(o)).map((o) => codes.get(o) ?? ''),
+      awaiting: waiting ? p.ownerOrgIds.filter((o) => pending.has(o)).map((o) => codes.get(o) ?? '') : [],
     };
   });
 }

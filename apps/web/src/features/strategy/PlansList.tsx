@@ -1,6 +1,6 @@
-/** Cooperation plans: owners (including the partner), goals linked to objectives, partner priorities. */
+/** Cooperation plans: owners (including the partner) and their approval state, goals linked to objectives, partner priorities. */
 import { Link } from '@tanstack/react-router';
-import type { PlanItem } from '@entente/contracts';
+import type { PlanSummary } from '@entente/contracts';
 import { PortionMark } from '../../components/PortionMark';
 import { EmptyState } from '../../components/States';
 import { formatDate } from '../../lib/format';
@@ -11,7 +11,7 @@ export function PlansList({
   plans,
   objectiveCodes,
 }: {
-  plans: readonly PlanItem[];
+  plans: readonly PlanSummary[];
   objectiveCodes: ReadonlyMap<string, string>;
 }) {
   if (plans.length === 0) return <EmptyState>No cooperation plans are released to you.</EmptyState>;
@@ -20,14 +20,27 @@ export function PlansList({
       {plans.map((p) => (
         <li key={p.id} className="plan">
           <h3>
-            <PortionMark portion={p.portion} /> {p.code} — {p.title}
+            <PortionMark portion={p.portion} />{' '}
+            <Link to="/strategy/plans/$id" params={{ id: p.id }}>
+              {p.code} — {p.title}
+            </Link>
           </h3>
           <p className="muted">
-            {humanise(p.kind)} · {humanise(p.status)} · {formatDate(p.from)} → {formatDate(p.to)}
+            {humanise(p.kind)} · {humanise(p.status)} · {formatDate(p.from)} → {formatDate(p.to)} · version{' '}
+            {p.planVersion}
           </p>
           <dl className="facts">
             <dt>Owners</dt>
             <dd>{p.owners.join(', ') || '—'}</dd>
+            {p.awaiting.length || p.approvedBy.length ? (
+              <>
+                <dt>Approval of version {p.planVersion}</dt>
+                <dd>
+                  {p.approvedBy.length ? `Approved by ${p.approvedBy.join(', ')}` : 'No approvals yet'}
+                  {p.awaiting.length ? ` · awaiting ${p.awaiting.join(', ')}` : ''}
+                </dd>
+              </>
+            ) : null}
             <dt>Partners</dt>
             <dd>
               {p.partnerIso3s.map((iso3, i) => (

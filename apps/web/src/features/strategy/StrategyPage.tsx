@@ -14,6 +14,7 @@ import { ObjectiveTree } from './ObjectiveTree';
 import type { ObjectiveTarget } from './ObjectiveActions';
 import { ObjectiveForm } from './ObjectiveForm';
 import { PlansList } from './PlansList';
+import { planApi } from './plans/planApi';
 import { InitiativesList } from './InitiativesList';
 
 /** What the last write did, shown above the tree. */
@@ -25,7 +26,7 @@ export function StrategyPage() {
   const canWrite = can.writeStrategy(me);
   const queryClient = useQueryClient();
   const objectives = useObjectives();
-  const plans = useApiQuery(['strategy', 'plans'], endpoints.plans);
+  const plans = useApiQuery(['strategy', 'plans'], planApi.plans);
   const initiatives = useApiQuery(['strategy', 'initiatives'], endpoints.initiatives, { staleTime: 600_000 });
   const objectiveCodes = new Map((objectives.data ?? []).map((o) => [o.id, o.code]));
   const [adding, setAdding] = useState(false);
@@ -135,6 +136,13 @@ export function StrategyPage() {
       </section>
       <section className="card" aria-labelledby="plans-title">
         <h2 id="plans-title">Cooperation plans</h2>
+        {canWrite ? (
+          <p>
+            <Link to="/strategy/plans/new" className="btn">
+              New plan
+            </Link>
+          </p>
+        ) : null}
         <QueryView query={plans} loading={<SkeletonRows rows={4} label="Loading plans…" />}>
           {(items) => <PlansList plans={items} objectiveCodes={objectiveCodes} />}
         </QueryView>
