@@ -86,10 +86,11 @@ export function partialOut(
   const sU = new Float64Array(U);
   const sT = new Float64Array(T);
   // Unit means of the current v; each sweep removes them, then the period means, and the unit
-  // means left afterwards both measure convergence and start the next sweep.
+  // means left afterwards both measure convergence and start the next sweep. Each removal pass
+  // also accumulates the next group sums (same order of additions as separate passes: the
+  // result is bit-for-bit the same with half the passes over the rows).
+  for (let i = 0; i < n; i++) sU[unit[i]!]! += w[i]! * v[i]!;
   const unitMeans = (): number => {
-    sU.fill(0);
-    for (let i = 0; i < n; i++) sU[unit[i]!]! += w[i]! * v[i]!;
     let largest = 0;
     for (let g = 0; g < U; g++)
       if (wU[g]! > 0) {
@@ -100,11 +101,19 @@ export function partialOut(
   };
   let change = unitMeans();
   for (let sweep = 1; sweep <= maxSweeps; sweep++) {
-    for (let i = 0; i < n; i++) v[i] = v[i]! - sU[unit[i]!]!;
     sT.fill(0);
-    for (let i = 0; i < n; i++) sT[period[i]!]! += w[i]! * v[i]!;
+    for (let i = 0; i < n; i++) {
+      const x = v[i]! - sU[unit[i]!]!;
+      v[i] = x;
+      sT[period[i]!]! += w[i]! * x;
+    }
     for (let g = 0; g < T; g++) if (wT[g]! > 0) sT[g] = sT[g]! / wT[g]!;
-    for (let i = 0; i < n; i++) v[i] = v[i]! - sT[period[i]!]!;
+    sU.fill(0);
+    for (let i = 0; i < n; i++) {
+      const x = v[i]! - sT[period[i]!]!;
+      v[i] = x;
+      sU[unit[i]!]! += w[i]! * x;
+    }
     change = unitMeans();
     if (change <= tol * scale) return sweep;
   }
@@ -205,19 +214,31 @@ export function fitPoissonHdfe(input: HdfeInput): HdfeFit {
   let iterations = 0;
   let maxSweeps = 0;
   let beta: Float64Array = new Float64Array(p);
-  const partialAll = (): void => {
+  // Warm start (Correia et al. 2020, §3): the projection annihilates anything in the span of the
+  // fixed effects, so the previous step's partialled columns X̃ (= X minus a fixed-effect
+  // combination) project to the same X̃ under the new weights, from a much closer start; likewise
+  // z minus the previous step's fixed-effect part. Only the number of sweeps changes.
+  let warm = false;
+  const zFe = new Float64Array(n);
+  const partialAll = (withZ: boolean): void => {
     wU.fill(0);
     wT.fill(0);
     for (let i = 0; i < n; i++) {
       wU[unit[i]!]! += w[i]!;
       wT[period[i]!]! += w[i]!;
     }
-    maxSweeps = Math.max(maxSweeps, partialOut(z, w, unit, period, U, T, wU, wT, ptol));
+    if (withZ) {
+      const zRaw = Float64Array.from(z);
+      if (warm) for (let i = 0; i < n; i++) z[i] = z[i]! - zFe[i]!;
+      maxSweeps = Math.max(maxSweeps, partialOut(z, w, unit, period, U, T, wU, wT, ptol));
+      for (let i = 0; i < n; i++) zFe[i] = zRaw[i]! - z[i]!;
+    }
     for (let j = 0; j < p; j++) {
-      for (let i = 0; i < n; i++) col[i] = X.values[i * p + j]!;
+      for (let i = 0; i < n; i++) col[i] = warm ? Xt[i * p + j]! : X.values[i * p + j]!;
       maxSweeps = Math.max(maxSweeps, partialOut(col, w, unit, period, U, T, wU, wT, ptol));
       for (let i = 0; i < n; i++) Xt[i * p + j] = col[i]!;
     }
+    warm = true;
   };
   const design = (): Design => ({ rows: n, cols: p, values: Xt, names: X.names });
 
@@ -230,7 +251,7 @@ export function fitPoissonHdfe(input: HdfeInput): HdfeFit {
       zRaw[i] = eta[i]! - off[i]! + (y[i]! - m) / m;
       z[i] = zRaw[i]!;
     }
-    partialAll();
+    partialAll(true);
     beta = p > 0 ? weightedLeastSquares(design(), w, z, false).beta : new Float64Array(0);
     // η − o = z − e, e = z̃ − X̃β: the projection residual is all that the fixed effects cannot fit.
     for (let i = 0; i < n; i++) {
@@ -264,7 +285,7 @@ export function fitPoissonHdfe(input: HdfeInput): HdfeFit {
       pearson += (pw[i]! * (y[i]! - mu[i]!) ** 2) / mu[i]!;
     }
   }
-  partialAll();
+  partialAll(false);
   const bread = p > 0 ? weightedLeastSquares(design(), w, z, true).inverse! : new Float64Array(0);
   const absorbed = usedU.size + usedT.size - components(input.unit, input.period, pw, U);
   const glm: GlmFit = {
