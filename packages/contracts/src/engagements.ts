@@ -62,7 +62,10 @@ export const EngagementListItem = z.object({
   portion: z.string(),
 });
 export type EngagementListItem = z.infer<typeof EngagementListItem>;
-export const EngagementPage = page(EngagementListItem);
+export const EngagementPage = page(EngagementListItem).extend({
+  /** True when more than `total` match: the search counts exactly up to a cap, then says "at least". */
+  totalCapped: z.boolean().optional(),
+});
 
 export const Warning = z.object({
   kind: z.enum(['overlap', 'capacity', 'capacity_near', 'no_agreement', 'blackout', 'partner_suspended']),

@@ -31,7 +31,7 @@ async function computeDashboard(uc: UseCaseCtx, q: DashboardQuery): Promise<Dash
   const objectives = await scoped.objectivesByIds(uc.tx, uc.scope, c.byObjective.map((x) => x.key));
   const objName = new Map(objectives.map((o) => [o.id, `${o.code} ${o.title}`]));
   const today = new Date().toISOString().slice(0, 10);
-  const upcoming = await scoped.searchEngagements(uc.tx, uc.scope, { ...f, year: undefined, startsFrom: today, statuses: ['draft', 'proposed', 'approved', 'postponed'] }, { sort: 'plannedStart', order: 'asc', limit: 10, offset: 0 });
+  const upcoming = await scoped.searchEngagements(uc.tx, uc.scope, { ...f, year: undefined, startsFrom: today, statuses: ['draft', 'proposed', 'approved', 'postponed'] }, { sort: 'plannedStart', order: 'asc', limit: 10, offset: 0, count: false });
   const soon = new Date(Date.now() + 180 * 86_400_000).toISOString().slice(0, 10);
   const expiring = await scoped.listAgreements(uc.tx, uc.scope, { expiringBefore: soon, partner: q.partner });
   const inForce = await scoped.listAgreements(uc.tx, uc.scope, { status: 'in_force', partner: q.partner });

@@ -25,7 +25,7 @@ export async function searchEngagements(uc: UseCaseCtx, q: EngagementListQuery) 
   const { cursor, page, ...shape } = q;
   const binding = { subjectId: uc.subject.id, route: ROUTES.engagements, query: shape };
   const after = cursor ? openCursor(uc.app.secretKey, cursor, binding) : undefined;
-  const { rows, total, hasMore } = await scoped.searchEngagements(uc.tx, uc.scope, toFilters(q), {
+  const { rows, total, totalCapped, hasMore } = await scoped.searchEngagements(uc.tx, uc.scope, toFilters(q), {
     sort: q.sort,
     order: q.order,
     limit: q.pageSize,
@@ -35,5 +35,5 @@ export async function searchEngagements(uc: UseCaseCtx, q: EngagementListQuery) 
   const last = rows.at(-1);
   const nextCursor = hasMore && last ? signCursor(uc.app.secretKey, binding, scoped.engagementSortKey(last, q.sort)) : null;
   uc.auditRead({ route: `GET ${ROUTES.engagements}`, filters: { ...shape, page, cursor: cursor ? 'yes' : 'no' }, count: rows.length, ids: rows.map((e) => e.id) });
-  return { items: rows.map((e) => presentListItem(uc, e)), total, page, pageSize: q.pageSize, hasMore, nextCursor };
+  return { items: rows.map((e) => presentListItem(uc, e)), total, totalCapped, page, pageSize: q.pageSize, hasMore, nextCursor };
 }

@@ -72,17 +72,16 @@ export async function getPartner(uc: UseCaseCtx, iso3: string): Promise<PartnerO
   const country = (await reference.listCountries(uc.tx)).find((c) => c.iso3 === iso3.toUpperCase());
   if (!country) throw notFound('partner');
   const p = await scoped.findPartnerRecord(uc.tx, uc.scope, country.iso3);
-  // The 100 most recent engagements; totals over all of the partner's visible ones.
+  // The 100 most recent engagements; totals over all of the partner's visible ones (its rows only).
   const { rows } = await scoped.searchEngagements(
     uc.tx,
     uc.scope,
     { partners: [country.iso3] },
-    { sort: 'plannedStart', order: 'desc', limit: 100, offset: 0 },
+    { sort: 'plannedStart', order: 'desc', limit: 100, offset: 0, count: false },
   );
-  const counts = await scoped.engagementCounts(uc.tx, uc.scope, { partners: [country.iso3] });
+  const counts = await scoped.partnerEngagementTotals(uc.tx, uc.scope, country.iso3);
   counts.labelIds.forEach((id) => uc.mark(id));
   const agreements = await scoped.listAgreements(uc.tx, uc.scope, { partner: country.iso3 });
-  const byType = Object.fromEntries(counts.byType.map((x) => [x.key, x.count]));
   const memberships = await reference.listMemberships(uc.tx, { memberIso3: country.iso3 });
   const plans = await listPlans(uc, country.iso3, { audit: false });
   const initiatives = await listInitiatives(uc, country.iso3, { audit: false });
@@ -120,6 +119,6 @@ export async function getPartner(uc: UseCaseCtx, iso3: string): Promise<PartnerO
     agreements: agreements.map((a) => presentAgreement(uc, a)),
     plans,
     initiatives,
-    totals: { engagements: counts.total, plannedCost: counts.plannedCost, byType },
+    totals: { engagements: counts.total, plannedCost: counts.plannedCost, byType: counts.byType },
   };
 }

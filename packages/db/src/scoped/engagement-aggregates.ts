@@ -2,19 +2,60 @@
 import { and, sql } from 'drizzle-orm';
 import type { AccessScope, Tx } from '../runtime/scope';
 import { engagementWhere, type EngagementFilters } from './engagements';
+import { rollupAnswers, rollupCounts, type RollupRow } from './rollups';
+
+export { rollupAnswers };
 
 export interface CountRow {
   key: string;
   count: number;
 }
 
+export type EngagementCounts = Awaited<ReturnType<typeof scanCounts>>;
+
 /**
  * Counts of visible engagements grouped by type, objective, partner region and start year, with
- * the totals and the labels the page carries. One statement and one scan of the visible rows
- * (the bench measured five separate scans with `count(DISTINCT …)` sorts at 2–4 s on 100k rows);
- * objectives are distinct per row, regions per (row, region) pair joined to the states once.
+ * the totals and the labels the page carries. From the roll-up when it answers the filters (no
+ * filter but the year, no party scope: `rollupAnswers`), otherwise by scanning the visible rows.
+ * `scan: true` forces the scan (tests compare the two).
  */
-export async function engagementCounts(tx: Tx, s: AccessScope, f: EngagementFilters) {
+export async function engagementCounts(
+  tx: Tx,
+  s: AccessScope,
+  f: EngagementFilters,
+  opts: { scan?: boolean } = {},
+): Promise<EngagementCounts> {
+  if (!opts.scan && rollupAnswers(s, f)) return fromRollup(await rollupCounts(tx, s, f.year));
+  return scanCounts(tx, s, f);
+}
+
+const byCount = (a: CountRow, b: CountRow) => b.count - a.count;
+
+function fromRollup(rows: RollupRow[]): EngagementCounts {
+  const dim = (d: string): CountRow[] =>
+    rows
+      .filter((x) => x.dim === d)
+      .map((x) => ({ key: x.key, count: x.n }))
+      .sort(byCount);
+  const total = rows.find((x) => x.dim === 'total');
+  return {
+    labelIds: rows.filter((x) => x.dim === 'label').map((x) => x.key),
+    byType: dim('type'),
+    byObjective: dim('objective'),
+    byRegion: dim('region'),
+    byYear: dim('year').sort((a, b) => Number(a.key) - Number(b.key)),
+    total: total?.n ?? 0,
+    plannedCost: total?.cost ?? '0',
+    partners: rows.filter((x) => x.dim === 'partner').length,
+  };
+}
+
+/**
+ * The scan: one statement over the visible rows (the bench measured five separate scans with
+ * `count(DISTINCT …)` sorts at 2–4 s on 100k rows); objectives are distinct per row, regions per
+ * (row, region) pair joined to the states once.
+ */
+async function scanCounts(tx: Tx, s: AccessScope, f: EngagementFilters) {
   const where = engagementWhere(s, f);
   const r = await tx.execute<{ dim: string; key: string | null; n: string }>(sql`
     WITH v AS MATERIALIZED (
@@ -84,3 +125,23 @@ export async function engagementCountsByPartner(tx: Tx, s: AccessScope): Promise
   return new Map(r.rows.map((x) => [x.iso3, Number(x.n)]));
 }
 
+/**
+ * Totals of one partner's visible engagements (count, planned cost, by type) and the labels they
+ * carry: one grouped scan of the partner's rows only (GIN on partner_iso3s), not the dashboard's
+ * roll-up, which the partner overview ran before (bench/README.md, B2).
+ */
+export async function partnerEngagementTotals(tx: Tx, s: AccessScope, iso3: string) {
+  const r = await tx.execute<{ type: string | null; label_id: string | null; n: string; cost: string }>(sql`
+    SELECT engagement.type, engagement.label_id, count(*) AS n, coalesce(sum(engagement.planned_cost), 0)::text AS cost
+    FROM engagement WHERE ${engagementWhere(s, { partners: [iso3] })}
+    GROUP BY GROUPING SETS ((engagement.type), (engagement.label_id), ())`);
+  const total = r.rows.find((x) => x.type === null && x.label_id === null);
+  return {
+    total: Number(total?.n ?? 0),
+    plannedCost: total?.cost ?? '0',
+    byType: Object.fromEntries(
+      r.rows.filter((x) => x.type !== null).map((x) => [x.type, Number(x.n)]),
+    ) as Record<string, number>,
+    labelIds: r.rows.filter((x) => x.label_id !== null).map((x) => String(x.label_id)),
+  };
+}

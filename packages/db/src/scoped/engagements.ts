@@ -115,17 +115,32 @@ export function engagementSortKey(e: Engagement, sort: EngagementSort): string[]
   return [String(v), e.id];
 }
 
+/** A search counts matches exactly up to this many, then reports "at least" (`totalCapped`). */
+export const SEARCH_COUNT_CAP = 1000;
+
 /**
- * One page of visible engagements, whether more follow, and the total over the same predicate.
+ * One page of visible engagements, whether more follow, and the number of matches over the same
+ * predicate, exact up to `SEARCH_COUNT_CAP` (or the end of the requested page, if further) and a
+ * lower bound beyond it (`totalCapped`): counting every match of a broad search read and sorted
+ * every permitted row (bench/README.md, B2). The page is an index-ordered scan with LIMIT.
  * `after` (a sort key from a cursor) pages by keyset on (sort column, id), which the
- * (planned_start, id) index serves; `offset` pages by position. Both re-filter from scratch.
+ * (planned_start, id) index serves; `offset` pages by position. Both re-filter from scratch, and
+ * the count is over the visible rows only, so a hidden record never changes it.
+ * `count: false` skips the count (`total` is then the rows returned).
  */
 export async function searchEngagements(
   tx: Tx,
   s: AccessScope,
   f: EngagementFilters,
-  opts: { sort: EngagementSort; order: 'asc' | 'desc'; limit: number; offset: number; after?: string[] | undefined },
-): Promise<{ rows: Engagement[]; total: number; hasMore: boolean }> {
+  opts: {
+    sort: EngagementSort;
+    order: 'asc' | 'desc';
+    limit: number;
+    offset: number;
+    after?: string[] | undefined;
+    count?: boolean;
+  },
+): Promise<{ rows: Engagement[]; total: number; totalCapped: boolean; hasMore: boolean }> {
   const where = engagementWhere(s, f);
   const dir = opts.order === 'asc' ? asc : desc;
   const col = sortColumns[opts.sort];
@@ -136,20 +151,25 @@ export async function searchEngagements(
         ? sql`(${col}, ${engagement.id}) > (${afterValue}, ${afterId}::uuid)`
         : sql`(${col}, ${engagement.id}) < (${afterValue}, ${afterId}::uuid)`
       : undefined;
+  const offset = keyset ? 0 : opts.offset;
   const rows = await tx
-    .select({ ...columns, total: sql<number>`count(*) OVER ()`.mapWith(Number) })
+    .select(columns)
     .from(engagement)
     .where(keyset ? and(where, keyset) : where)
     .orderBy(dir(col), dir(engagement.id))
     .limit(opts.limit + 1)
-    .offset(keyset ? 0 : opts.offset);
+    .offset(offset);
   const hasMore = rows.length > opts.limit;
-  let total = rows[0]?.total ?? 0;
-  if (keyset || (rows.length === 0 && opts.offset > 0)) {
-    const c = await tx.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(engagement).where(where);
-    total = c[0]?.n ?? 0;
-  }
-  return { rows: rows.slice(0, opts.limit).map((r) => toEngagement(r as unknown as EngagementRow)), total, hasMore };
+  const page = rows.slice(0, opts.limit).map((r) => toEngagement(r as EngagementRow));
+  // The first page holds every match: its length is the exact count.
+  if (opts.count === false || (!keyset && offset === 0 && !hasMore))
+    return { rows: page, total: page.length, totalCapped: false, hasMore };
+  const cap = Math.max(SEARCH_COUNT_CAP, offset + opts.limit);
+  const c = await tx.execute<{ n: string }>(
+    sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${engagement} WHERE ${where} LIMIT ${cap + 1}) m`,
+  );
+  const n = Number(c.rows[0]?.n ?? 0);
+  return { rows: page, total: Math.min(n, cap), totalCapped: n > cap, hasMore };
 }
 
 /** A visible engagement by id, or null (hidden and missing are the same). */

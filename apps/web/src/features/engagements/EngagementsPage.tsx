@@ -92,6 +92,8 @@ export function EngagementsPage({ search, onSearch }: Props) {
               page={list.data.page}
               pageSize={list.data.pageSize}
               total={list.data.total}
+              totalCapped={list.data.totalCapped ?? false}
+              hasMore={list.data.hasMore}
               onPage={(p) => onSearch(compact({ ...search, page: p > 1 ? p : undefined }))}
               onPageSize={(size) =>
                 onSearch(compact({ ...search, pageSize: size === 25 ? undefined : size, page: undefined }))
