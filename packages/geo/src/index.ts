@@ -26,6 +26,7 @@ export { GeoValidationError, validateAreaGeometry, type GeoIssue } from './valid
 export {
   AreaIndex,
   DEFAULT_NEAREST_KM,
+  emptyCounts,
   type AreaIndexOptions,
   type AssignCounts,
   type AssignOptions,

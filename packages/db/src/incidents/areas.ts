@@ -54,8 +54,21 @@ const bundledWorldAtlas = () => createRequire(import.meta.url).resolve('world-at
 
 export interface BuiltAreas {
   areas: Area[];
-  index: AreaIndex;
+  /** Built on first use: only in-thread staging needs it (a worker builds its own; B9). */
+  readonly index: AreaIndex;
   byKey: Map<string, Area>;
+}
+
+function lazyBuilt(areas: Area[], build: () => AreaIndex): BuiltAreas {
+  let index: AreaIndex | null = null;
+  return {
+    areas,
+    byKey: new Map(areas.map((a) => [a.key, a])),
+    get index() {
+      index ??= build();
+      return index;
+    },
+  };
 }
 
 let cache: { key: string; built: Promise<BuiltAreas> } | null = null;
@@ -78,7 +91,7 @@ export function builtInAreas(sources: AreaSources = {}): Promise<BuiltAreas> {
       ...(marine ? marineAreasFromNaturalEarth(marine) : []),
       ...PRESET_AREAS,
     ];
-    return { areas, index: new AreaIndex(areas), byKey: new Map(areas.map((a) => [a.key, a])) };
+    return lazyBuilt(areas, () => new AreaIndex(areas));
   })();
   cache = { key, built };
   built.catch(() => {
@@ -156,11 +169,7 @@ export async function assignmentAreas(tx: Tx, sources: AreaSources = {}): Promis
     // The extras are layered on the built-in index: adding an area never rebuilds the marine edges.
     const extras: Area[] = [...admin1Areas(), ...rows.map(customAreaOf)];
     const areas: Area[] = [...base.areas, ...extras];
-    return {
-      areas,
-      index: new LayeredAreaIndex(base.index, extras),
-      byKey: new Map(areas.map((a) => [a.key, a])),
-    };
+    return lazyBuilt(areas, () => new LayeredAreaIndex(base.index, extras));
   })();
   assignCache = { key, built };
   built.catch(() => {

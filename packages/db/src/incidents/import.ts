@@ -19,7 +19,7 @@ import { pipeline } from 'node:stream/promises';
 import { sql } from 'drizzle-orm';
 import { from as copyFrom } from 'pg-copy-streams';
 import { MAPPING_VERSION, type ParseSummary, type Rejection, type SourceCode } from '@entente/incident-data';
-import type { AssignCounts } from '@entente/geo';
+import { emptyCounts, type AssignCounts } from '@entente/geo';
 import type { Tx } from '../runtime/scope';
 import { assignmentAreas, ensureAnalysisAreas, type AreaSources } from './areas';
 import { idPrefix, STAGE_COLUMNS, STAGE_DDL } from './copy';
@@ -167,7 +167,7 @@ export async function importIncidents(
     extraWarned: 0,
     extraWarnings: {},
   };
-  let counts: AssignCounts = built.index.assign([]).counts;
+  let counts: AssignCounts = emptyCounts();
   let lastProgress = 0;
   let lastProgressRecords = 0;
   const progress = (force = false): void => {
@@ -194,7 +194,7 @@ export async function importIncidents(
     acceptRejections: o.acceptRejections ?? false,
     idPrefix: idPrefix(),
   };
-  async function* lines(): AsyncGenerator<string> {
+  async function* lines(): AsyncGenerator<string | Uint8Array> {
     const useWorker = (o.bytesTotal ?? Infinity) >= (o.workerMinBytes ?? WORKER_MIN_BYTES);
     for await (const ev of runStage(tap(), built, stageOptions, o.signal, useWorker)) {
       o.signal?.throwIfAborted();
@@ -204,7 +204,7 @@ export async function importIncidents(
       } else if (ev.type === 'batch') {
         totals = ev.totals;
         for (const r of ev.rejections) rejections.push(r);
-        if (ev.copy) yield ev.copy;
+        if (ev.copy.length > 0) yield ev.copy;
         progress();
       } else {
         summary = ev.summary;

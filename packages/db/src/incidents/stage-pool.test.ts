@@ -39,7 +39,9 @@ async function collect(file: string, options: StageOptions, useWorker: boolean) 
     useWorker,
   ))
     events.push(ev);
-  const copy = events.map((e) => (e.type === 'batch' ? e.copy : '')).join('');
+  const utf8 = new TextDecoder();
+  const text = (c: string | Uint8Array) => (typeof c === 'string' ? c : utf8.decode(c));
+  const copy = events.map((e) => (e.type === 'batch' ? text(e.copy) : '')).join('');
   const rejections = events.flatMap((e) => (e.type === 'batch' ? e.rejections : []));
   const done = events.at(-1);
   if (done?.type !== 'done') throw new Error('no done event');

@@ -39,6 +39,8 @@ function getPool(): Piscina | null {
   if (!poolFile) return null;
   // One thread (each holds its own area index: memory, B9); a second import at the same time stages
   // in-thread rather than wait. The idle thread is unref'd and ends after a minute.
+  // No resourceLimits: the parser's per-file key map grows with the file (~120 B per keyed row), so
+  // a heap cap low enough to matter for B9 would end a multi-million-row import with an OOM.
   pool ??= new Piscina({ filename: poolFile, minThreads: 0, maxThreads: 1, idleTimeout: 60_000 });
   return pool;
 }

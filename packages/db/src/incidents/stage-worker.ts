@@ -47,7 +47,14 @@ export default async function stageTask(task: StageTask): Promise<void> {
         yield m.data;
       }
     }
-    for await (const ev of stageIncidents(input(), index, task.options)) port.postMessage(ev);
+    const utf8 = new TextEncoder();
+    for await (const ev of stageIncidents(input(), index, task.options)) {
+      if (ev.type === 'batch' && typeof ev.copy === 'string' && ev.copy.length > 0) {
+        // Encoded here and transferred: the main thread writes the bytes to COPY as they are (B9).
+        const bytes = utf8.encode(ev.copy);
+        port.postMessage({ ...ev, copy: bytes }, [bytes.buffer]);
+      } else port.postMessage(ev);
+    }
   } finally {
     port.close();
   }

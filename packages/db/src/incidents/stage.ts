@@ -36,8 +36,18 @@ export interface StageTotals {
 
 export type StageEvent =
   | { type: 'format'; format: { id: string; source: SourceCode }; wrongSource: string | null }
-  /** `copy`: COPY text lines of the staged records (empty once a rejection stopped staging). */
-  | { type: 'batch'; copy: string; rejections: Rejection[]; bytesRead: number; totals: StageTotals }
+  /**
+   * `copy`: COPY text lines of the staged records (empty once a rejection stopped staging); the worker
+   * hands them over UTF-8 encoded in a transferred buffer, so they never become a string on the main
+   * thread (B9).
+   */
+  | {
+      type: 'batch';
+      copy: string | Uint8Array;
+      rejections: Rejection[];
+      bytesRead: number;
+      totals: StageTotals;
+    }
   | { type: 'done'; summary: ParseSummary | null; counts: AssignCounts; totals: StageTotals };
 
 /** Parse, assign and serialise one file; the caller streams `copy` into the staging table. */
