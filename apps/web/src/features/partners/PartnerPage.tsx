@@ -16,6 +16,7 @@ import { PartnerPlans } from './PartnerPlans';
 import { PartnerStatusBadge } from './PartnerStatusBadge';
 import { PartnerStatusPanel } from './PartnerStatusPanel';
 import { RecordFieldsPanel } from '../access/RecordFieldsPanel';
+import { CapabilityPanel } from './CapabilityPanel';
 
 export function PartnerPage({ iso3 }: { iso3: string }) {
   const q = useApiQuery(['partner', iso3], (s) => endpoints.partner(iso3, s));
@@ -124,6 +125,7 @@ export function PartnerPage({ iso3 }: { iso3: string }) {
       </section>
       <PartnerAgreements agreements={p.agreements} />
       <PartnerPlans plans={p.plans} initiatives={p.initiatives} />
+      {p.partner ? <CapabilityPanel iso3={p.country.iso3} /> : null}
     </article>
   );
 }

@@ -1,7 +1,8 @@
 /** An initiative: problem, theory of change and its logic model (input → activity → output → outcome → impact). */
 import { Link } from '@tanstack/react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { can, useMe } from '../../app/session';
 import { ApiError } from '../../lib/api';
-import { endpoints } from '../../lib/endpoints';
 import { useApiQuery } from '../../lib/query';
 import { useObjectives } from '../../lib/reference';
 import { formatDate, formatNumber } from '../../lib/format';
@@ -11,10 +12,17 @@ import { PortionMark } from '../../components/PortionMark';
 import { ErrorState, SkeletonRows } from '../../components/States';
 import { LogicModel } from './LogicModel';
 import { EvaluationsPanel } from '../evaluation/EvaluationsPanel';
+import { GateChecklist } from './initiatives/GateChecklist';
+import { InitiativeActions } from './initiatives/InitiativeActions';
+import { initiativeApi } from './initiatives/initiativeApi';
+
+const EDITABLE = new Set(['proposed', 'approved', 'active', 'suspended']);
 
 export function InitiativePage({ id }: { id: string }) {
-  const q = useApiQuery(['initiative', id], (s) => endpoints.initiative(id, s));
+  const q = useApiQuery(['initiative', id], (s) => initiativeApi.get(id, s));
   const objectives = useObjectives();
+  const me = useMe();
+  const queryClient = useQueryClient();
   useDocumentTitle(q.data ? `${q.data.code} ${q.data.title}` : 'Initiative');
 
   if (q.error instanceof ApiError && (q.error.status === 404 || q.error.status === 403)) {
@@ -45,10 +53,27 @@ export function InitiativePage({ id }: { id: string }) {
         }
         lead={`${humanise(i.status)} · ${humanise(i.significance)} · ${formatDate(i.from)} → ${formatDate(i.to)} · ${formatNumber(i.engagementCount)} engagements`}
       >
+        {can.writeStrategy(me) && EDITABLE.has(i.status) ? (
+          <Link to="/strategy/initiatives/$id/edit" params={{ id: i.id }} className="btn">
+            Edit
+          </Link>
+        ) : null}
         <Link to="/engagements" className="btn">
           All engagements
         </Link>
       </PageHeader>
+      <InitiativeActions
+        initiative={i}
+        onChanged={(next) => {
+          queryClient.setQueryData(['initiative', id], { data: next, pageLabel: null });
+          void queryClient.invalidateQueries({ queryKey: ['initiative', id] });
+          void queryClient.invalidateQueries({ queryKey: ['strategy', 'initiatives'] });
+        }}
+        onStale={() => q.refetch()}
+      />
+      {i.status === 'proposed' || i.status === 'approved' ? (
+        <GateChecklist met={i.gates.met} checks={i.gates.checks} status={i.status} />
+      ) : null}
       <div className="grid grid--2">
         <section className="card">
           <h2>Problem statement</h2>

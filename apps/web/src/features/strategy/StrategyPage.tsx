@@ -149,6 +149,13 @@ export function StrategyPage() {
       </section>
       <section className="card" aria-labelledby="initiatives-title">
         <h2 id="initiatives-title">Initiatives</h2>
+        {canWrite ? (
+          <p>
+            <Link to="/strategy/initiatives/new" className="btn">
+              New initiative
+            </Link>
+          </p>
+        ) : null}
         <QueryView query={initiatives} loading={<SkeletonRows rows={4} label="Loading initiatives…" />}>
           {(items) => <InitiativesList initiatives={items} />}
         </QueryView>

@@ -1,0 +1,117 @@
+/**
+ * Lifecycle buttons of an initiative for an approver: Approve (refused with every unmet gate, listed
+ * here and in the checklist), activate, suspend or cancel (with a reason), close. A stale version
+ * (409) reloads the initiative.
+ */
+import { useRef, useState } from 'react';
+import type { InitiativeDetail, InitiativeTransition } from '@entente/contracts';
+import { ApiError, messageOf } from '../../../lib/api';
+import { initiativeApi } from './initiativeApi';
+
+const LABELS: Record<string, string> = {
+  approved: 'Approve',
+  active: 'Start (active)',
+  closing: 'Begin closing',
+  closed: 'Close',
+  suspended: 'Suspend…',
+  cancelled: 'Cancel initiative…',
+};
+const NEEDS_REASON = new Set(['suspended', 'cancelled']);
+
+type Props = { initiative: InitiativeDetail; onChanged: (i: InitiativeDetail) => void; onStale: () => void };
+
+export function InitiativeActions({ initiative: i, onChanged, onStale }: Props) {
+  const [asking, setAsking] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<{ message: string; fields: { path: string; message: string }[] } | null>(
+    null,
+  );
+  const errorRef = useRef<HTMLDivElement>(null);
+  const reasonRef = useRef<HTMLTextAreaElement>(null);
+  if (i.transitions.length === 0) return null;
+
+  const run = async (to: string) => {
+    if (NEEDS_REASON.has(to) && asking !== to) {
+      setAsking(to);
+      setError(null);
+      requestAnimationFrame(() => reasonRef.current?.focus());
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const body = {
+        to,
+        expectedVersion: i.version,
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+      } as InitiativeTransition;
+      onChanged((await initiativeApi.transition(i.id, body)).data);
+      setAsking(null);
+      setReason('');
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 409 && err.code === 'stale_version') onStale();
+      setError({ message: messageOf(err), fields: err instanceof ApiError ? err.fields : [] });
+      requestAnimationFrame(() => errorRef.current?.focus());
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="lifecycle-actions">
+      <div className="form-actions">
+        {i.transitions.map((to) => (
+          <button
+            key={to}
+            type="button"
+            className={to === 'approved' ? 'btn btn--primary' : 'btn'}
+            disabled={busy}
+            onClick={() => void run(to)}
+          >
+            {LABELS[to] ?? to}
+          </button>
+        ))}
+      </div>
+      {asking ? (
+        <div className="field">
+          <label htmlFor="ini-transition-reason">Reason</label>
+          <textarea
+            id="ini-transition-reason"
+            rows={2}
+            ref={reasonRef}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+          <div className="form-actions">
+            <button
+              type="button"
+              className="btn btn--primary"
+              disabled={busy}
+              onClick={() => void run(asking)}
+            >
+              Confirm: {LABELS[asking]?.replace('…', '')}
+            </button>
+            <button type="button" className="btn btn--link" onClick={() => setAsking(null)}>
+              Back
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {error ? (
+        <div className="notice notice--error" role="alert" tabIndex={-1} ref={errorRef}>
+          <p>{error.message}</p>
+          {error.fields.length ? (
+            <ul>
+              {error.fields.map((f, k) => (
+                <li key={k}>
+                  {f.message} <span className="muted">({f.path})</span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
