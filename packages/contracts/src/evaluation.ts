@@ -53,6 +53,55 @@ export const EstimateWire = z.object({
 });
 export type EstimateWire = z.infer<typeof EstimateWire>;
 
+/** The data-quality panel that comes with every analysis (EVALUATION.md §4.1), over visible rows only. */
+export const EvaluationDataQuality = z.object({
+  dataset: z.object({
+    code: z.string(),
+    title: z.string(),
+    version: z.number().int(),
+    accessedOn: z.string().nullable(),
+    licence: z.string(),
+    attribution: z.string(),
+  }),
+  /** The visible import batches of the dataset, newest first (a `committed_with_rejections` one is flagged). */
+  batches: z.array(
+    z.object({
+      id: z.string(),
+      fileName: z.string(),
+      status: z.string(),
+      datasetVersion: z.number().int().nullable(),
+      read: z.number().int(),
+      accepted: z.number().int(),
+      rejected: z.number().int(),
+      warned: z.number().int(),
+      finishedAt: z.string().nullable(),
+    }),
+  ),
+  /** Panel events per area by date class (`fine`, `month`, `coarse`) and by location level (0–5). */
+  precision: z.array(
+    z.object({
+      areaKey: z.string(),
+      total: z.number().int(),
+      dateClass: z.record(z.string(), z.number().int()),
+      locLevel: z.record(z.string(), z.number().int()),
+    }),
+  ),
+  excluded: z.record(z.string(), z.number()),
+  /** Source switches inside the window (dates), and what the dataset says about them. */
+  sourceSwitches: z.array(z.object({ date: z.string(), text: z.string() })),
+  /** The dataset's visible coverage and the months of the window outside it (missing, not zero). */
+  coverage: z.object({
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+    monthsOutside: z.number().int(),
+  }),
+  flags: z.array(z.object({ code: z.string(), count: z.number().int() })),
+  unmappedTypes: z.array(z.object({ label: z.string(), count: z.number().int() })),
+  unmappedAdmin1: z.array(z.object({ name: z.string(), count: z.number().int() })),
+  exposureModelled: z.boolean(),
+});
+export type EvaluationDataQuality = z.infer<typeof EvaluationDataQuality>;
+
 export const EvaluationRunResult = z.object({
   inputsHash: z.string(),
   engineVersion: z.string(),
@@ -71,6 +120,8 @@ export const EvaluationRunResult = z.object({
   }),
   excluded: z.record(z.string(), z.number()),
   note: z.string(),
+  /** Absent in results stored before the panel existed. */
+  quality: EvaluationDataQuality.optional(),
 });
 export type EvaluationRunResult = z.infer<typeof EvaluationRunResult>;
 

@@ -71,6 +71,30 @@ describe('evaluation of an intervention against incident series', () => {
     expect(by.interrupted_time_series.design.level).toBe(2);
     expect(r.body.meta.pageLabel.banner).toBeTruthy();
     expect(d.dataset).toMatchObject({ code: 'crime_at_sea', licence: 'CC-BY-4.0' });
+    // The data-quality panel (§4.1) of the real file, pinned: every panel event of both boxes is
+    // day-precise; 3 HoA positions are whole degrees (level 3), kept by the polygon rule.
+    const qy = d.quality;
+    expect(qy.dataset).toMatchObject({ code: 'crime_at_sea', version: 1, licence: 'CC-BY-4.0' });
+    expect(qy.batches).toMatchObject([
+      { status: 'committed', read: 7511, accepted: 7511, rejected: 0, warned: 319 },
+    ]);
+    expect(qy.precision).toEqual([
+      { areaKey: 'poly:preset-hoa', total: 1060, dateClass: { fine: 1060 }, locLevel: { 1: 1057, 3: 3 } },
+      { areaKey: 'poly:preset-gulf-of-guinea', total: 580, dateClass: { fine: 580 }, locLevel: { 1: 580 } },
+    ]);
+    expect(qy.coverage).toEqual({ from: '1993-01', to: '2020-12', monthsOutside: 0 });
+    expect(qy.flags).toEqual([
+      { code: 'W_COUNTRY_FROM_NEAREST', count: 263 },
+      { code: 'W_EXACT_DUPLICATE_ROW', count: 3 },
+      { code: 'W_WHOLE_DEGREE_POSITION', count: 3 },
+      { code: 'W_COUNTRY_MISMATCH', count: 1 },
+    ]);
+    expect(qy).toMatchObject({
+      sourceSwitches: [],
+      unmappedTypes: [],
+      unmappedAdmin1: [],
+      exposureModelled: false,
+    });
   });
 
   it('gives the same inputsHash for the same request and subject (results are reproducible)', async () => {
@@ -127,6 +151,14 @@ describe('evaluation of an intervention against incident series', () => {
     const r = await fra.send('POST', '/api/v1/evaluations/run', { ...request, methods: ['before_after'] });
     expect(r.status, r.text).toBe(200);
     expect(r.body.data.areas.map((a: { total: number }) => a.total)).toEqual([0, 0]);
+    // Its data-quality panel describes no hidden row either.
+    const qy = r.body.data.quality;
+    expect(qy.precision.map((p: { total: number }) => p.total)).toEqual([0, 0]);
+    expect(qy).toMatchObject({
+      batches: [],
+      flags: [],
+      coverage: { from: null, to: null, monthsOutside: 180 },
+    });
     const mine = await analyst.send('POST', '/api/v1/evaluations/run', {
       ...request,
       methods: ['before_after'],

@@ -25,6 +25,7 @@ import {
 } from '@entente/stats';
 import type { UseCaseCtx } from '../context';
 import { listDatasets } from '../incidents/read-incidents';
+import { dataQuality } from './data-quality';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -137,6 +138,14 @@ export async function runEvaluation(uc: UseCaseCtx, q: EvaluationRunRequest): Pr
       ...(q.methods.includes('synthetic_control') ? { qpSolver: await loadHighsQpSolver() } : {}),
     },
   );
+  const quality = await dataQuality(uc, {
+    dataset,
+    areaKeys: areas.map((a) => a.key),
+    from: q.from,
+    to: q.to,
+    months,
+    excluded,
+  });
   uc.auditRead({ route: `POST ${ROUTES.evaluationRun}`, filters: q, count: result.estimates.length });
   return {
     inputsHash: result.inputsHash,
@@ -155,5 +164,6 @@ export async function runEvaluation(uc: UseCaseCtx, q: EvaluationRunRequest): Pr
     },
     excluded,
     note: 'Counts are reported incidents, not all incidents. Rate per area-month, not per transit unless an exposure series is modelled.',
+    quality,
   };
 }

@@ -15,3 +15,4 @@ export * from './evaluations';
 export * from './monitors';
 export * from './plans';
 export * from './capability-assessments';
+export * from './incident-quality';

@@ -1,14 +1,15 @@
 /**
  * The result of an evaluation run (EVALUATION.md §4, §8), for the Evaluate page and stored
  * evaluations: one card per estimate with design grade and warnings, the observed series with the
- * intervention marked, the source line, the reporting note, exclusions, the inputs hash and the
- * event study.
+ * intervention marked, the source line, the reporting note, exclusions, the inputs hash, the
+ * event study and the data-quality panel.
  */
 import { Suspense, lazy, useMemo } from 'react';
 import { formatNumber } from '../../lib/format';
 import { Spinner } from '../../components/States';
 import { REPORTING_NOTE, sourceLabel } from '../incidents/labels';
 import { EstimateCard } from './EstimateCard';
+import { DataQualityPanel } from './DataQualityPanel';
 import { readChartSeries } from './evaluationApi';
 import type { RunResult } from './evaluationApi';
 
@@ -108,6 +109,12 @@ export function EvaluationResultView({
       <Suspense fallback={<Spinner label="Loading the event study…" />}>
         <EventStudyChart result={result} />
       </Suspense>
+      {result.quality ? (
+        <DataQualityPanel
+          quality={result.quality}
+          areaNames={Object.fromEntries(result.areas.map((a) => [a.key, a.name]))}
+        />
+      ) : null}
     </div>
   );
 }

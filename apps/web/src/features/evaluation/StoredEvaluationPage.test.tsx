@@ -95,6 +95,40 @@ const STORED: Stored = {
     dataset: { code: 'crime_at_sea', version: 3, licence: 'CC-BY-4.0', attribution: 'Benden et al. (2021)' },
     excluded: {},
     note: 'Counts are reported incidents, not all incidents.',
+    quality: {
+      dataset: {
+        code: 'crime_at_sea',
+        title: 'Crime at Sea',
+        version: 3,
+        accessedOn: '2026-11-29',
+        licence: 'CC-BY-4.0',
+        attribution: 'Benden et al. (2021)',
+      },
+      batches: [
+        {
+          id: 'b1',
+          fileName: 'pirate_attacks.csv',
+          status: 'committed_with_rejections',
+          datasetVersion: 3,
+          read: 7511,
+          accepted: 7500,
+          rejected: 11,
+          warned: 319,
+          finishedAt: '2026-11-29T20:59:00Z',
+        },
+      ],
+      precision: [
+        { areaKey: 'poly:preset-hoa', total: 1060, dateClass: { fine: 1060 }, locLevel: { 1: 1057, 3: 3 } },
+        { areaKey: 'poly:preset-gulf-of-guinea', total: 580, dateClass: { fine: 580 }, locLevel: { 1: 580 } },
+      ],
+      excluded: { datePrecision: 0, locationPrecision: 0 },
+      sourceSwitches: [],
+      coverage: { from: '1993-01', to: '2020-12', monthsOutside: 0 },
+      flags: [{ code: 'W_WHOLE_DEGREE_POSITION', count: 3 }],
+      unmappedTypes: [],
+      unmappedAdmin1: [],
+      exposureModelled: false,
+    },
   },
   dataVersions: {
     dataset: {
@@ -181,6 +215,15 @@ describe('stored evaluation page', () => {
     expect(text).toContain('cafe'.repeat(16));
     expect(text).toContain('committed');
     expect(text).toContain('Horn of Africa box (1,060)');
+    const dq = c.querySelector('.data-quality')?.textContent ?? '';
+    expect(dq).toContain('Coverage of the rows you may see: 1993-01 to 2020-12.');
+    expect(dq).toContain('1 import batch was committed with rejections');
+    expect(dq).toContain('Position in whole degrees (location level 3) (W_WHOLE_DEGREE_POSITION): 3');
+    expect(dq).toContain('No exposure series is modelled');
+    const hoa = c.querySelector('.data-quality tbody tr');
+    const cells = [...(hoa?.children ?? [])].map((td) => td.textContent);
+    // Area, events, day/week, month, coarser, location level 1, location level 3 (no other level occurs).
+    expect(cells).toEqual(['Horn of Africa box', '1,060', '1,060', '0', '0', '1,057', '3']);
     const links = [...c.querySelectorAll('a[download]')].map((a) => [a.textContent, a.getAttribute('href')]);
     expect(links).toEqual([
       ['Download JSON', `/api/v1/evaluations/${ID}/export.json`],
