@@ -161,6 +161,26 @@ describe('Crime at Sea', () => {
     expect(mismatch).toBe(0);
   });
 
+  it('rows refer to their batch and dataset, which cannot be deleted or re-keyed meanwhile (ADR 0008)', async () => {
+    expect(
+      await count(`SELECT count(*) AS n FROM incident i
+        WHERE NOT EXISTS (SELECT 1 FROM import_batch b WHERE b.id = i.import_batch_id AND b.id = '${first.batchId}')
+          OR NOT EXISTS (SELECT 1 FROM incident_dataset d WHERE d.code = i.source)`),
+    ).toBe(0);
+    const refused = /referenced by incidents/;
+    await expect(owner.pool.query('DELETE FROM import_batch WHERE id = $1', [first.batchId])).rejects.toThrow(
+      refused,
+    );
+    await expect(
+      owner.pool.query("UPDATE incident_dataset SET code = 'renamed' WHERE code = 'crime_at_sea'"),
+    ).rejects.toThrow(refused);
+    await expect(
+      owner.pool.query("DELETE FROM incident_dataset WHERE code = 'crime_at_sea'"),
+    ).rejects.toThrow(refused);
+    // Ids come from the stage, time-ordered (UUID version 7 layout), not from gen_random_uuid() (version 4).
+    expect(await count("SELECT count(*) AS n FROM incident WHERE substr(id::text, 15, 1) <> '7'")).toBe(0);
+  });
+
   it('re-importing the same file reports no_change and changes nothing', async () => {
     const again = await run(CAS);
     expect(again).toMatchObject({ ok: true, outcome: 'no_change', datasetVersion: 1 });
