@@ -1,4 +1,5 @@
 /** "What is missing before approval": every approval gate of the initiative, met or not, with what to fix. */
+import '../../../styles/initiatives.css';
 import type { GateCheck } from '@entente/contracts';
 
 export function GateChecklist({

@@ -3,6 +3,7 @@
  * here and in the checklist), activate, suspend or cancel (with a reason), close. A stale version
  * (409) reloads the initiative.
  */
+import '../../../styles/initiatives.css';
 import { useRef, useState } from 'react';
 import type { InitiativeDetail, InitiativeTransition } from '@entente/contracts';
 import { ApiError, messageOf } from '../../../lib/api';

@@ -3,6 +3,7 @@
  * the label. Validates with the contract's schema; the server's field errors (logic-model links,
  * unknown lines of effort, gates once approved) land next to their fields and in the summary.
  */
+import '../../../styles/initiatives.css';
 import type { InitiativeInput, ObjectiveItem, PlanItem } from '@entente/contracts';
 import { humanise } from '../../../lib/engagementTypes';
 import { Field, describedBy } from '../../../components/Field';
