@@ -1,10 +1,10 @@
 /** Draft a cooperation plan: content invariants, label decision, version 1, audit — one transaction. */
 import { DomainError, forbidden } from '@entente/core';
 import type { PlanDetail, PlanInput } from '@entente/contracts';
-import { reference, scoped } from '@entente/db';
+import { scoped } from '@entente/db';
 import type { UseCaseCtx } from '../../context';
 import { resolveWriteLabel } from '../../access/labels';
-import { assertPlanContent, toContent } from './plan-content';
+import { assertPlanContent, partyOrgIdsOf, toContent } from './plan-content';
 import { mayEditPlans, presentPlanDetail, subjectOrgChain } from './present-plan';
 
 export async function createPlan(uc: UseCaseCtx, i: PlanInput): Promise<PlanDetail> {
@@ -17,19 +17,7 @@ export async function createPlan(uc: UseCaseCtx, i: PlanInput): Promise<PlanDeta
       { path: 'code', message: 'already used' },
     ]);
   // Party to the plan: its owners, contributors, the partners' defence ministries and the author.
-  const partnerMods = [];
-  for (const iso3 of content.partnerIso3s) {
-    const o = await reference.organisationByCode(uc.tx, `${iso3}-MOD`);
-    if (o) partnerMods.push(o.id);
-  }
-  const partyOrgIds = [
-    ...new Set([
-      ...content.ownerOrgIds,
-      ...content.contributions.map((c) => c.orgId),
-      ...partnerMods,
-      uc.subject.orgId,
-    ]),
-  ];
+  const partyOrgIds = await partyOrgIdsOf(uc, content, [uc.subject.orgId]);
   const labelId = await resolveWriteLabel(uc, i.label, 'create', {
     kind: 'plan',
     communityId: i.communityId,

@@ -28,6 +28,20 @@ export const toContent = (i: PlanContentInput): StoredPlanContent => ({
   })),
 });
 
+/** Parties to a plan: its owners, contributors, the partners' defence ministries, and `extra`. */
+export async function partyOrgIdsOf(
+  uc: UseCaseCtx,
+  c: StoredPlanContent,
+  extra: string[],
+): Promise<string[]> {
+  const partnerMods: string[] = [];
+  for (const iso3 of c.partnerIso3s) {
+    const o = await reference.organisationByCode(uc.tx, `${iso3}-MOD`);
+    if (o) partnerMods.push(o.id);
+  }
+  return [...new Set([...c.ownerOrgIds, ...c.contributions.map((x) => x.orgId), ...partnerMods, ...extra])];
+}
+
 /**
  * Throw 400 with field paths unless the content keeps the invariants, every goal links visible
  * objectives, every owner and contributor is a known organisation, and the author's own ministry

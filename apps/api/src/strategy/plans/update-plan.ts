@@ -7,7 +7,7 @@ import { DomainError, forbidden, notFound, planEditOutcome } from '@entente/core
 import type { PlanDetail, PlanUpdate } from '@entente/contracts';
 import { scoped } from '@entente/db';
 import type { UseCaseCtx } from '../../context';
-import { assertPlanContent, toContent } from './plan-content';
+import { assertPlanContent, partyOrgIdsOf, toContent } from './plan-content';
 import { mayEditPlans, presentPlanDetail, subjectOrgChain } from './present-plan';
 
 const stale = () =>
@@ -32,9 +32,8 @@ export async function updatePlan(uc: UseCaseCtx, id: string, u: PlanUpdate): Pro
   });
   const content = toContent(u.plan);
   await assertPlanContent(uc, content, await subjectOrgChain(uc));
-  const partyOrgIds = [
-    ...new Set([...p.partyOrgIds, ...content.ownerOrgIds, ...content.contributions.map((c) => c.orgId)]),
-  ];
+  // Parties only grow: whoever could see the plan keeps seeing its history.
+  const partyOrgIds = await partyOrgIdsOf(uc, content, p.partyOrgIds);
   const after = await scoped.updatePlan(
     uc.tx,
     uc.scope,

@@ -72,6 +72,7 @@ describe('plan form', () => {
     await fill(c);
     const sen = [...c.querySelectorAll('label')].find((l) => l.textContent?.includes('SEN-MOD'));
     await click(sen!.querySelector('input')!);
+    await choose(byLabel<HTMLSelectElement>(c, 'Goal 1 partner priorities served'), '1');
     await click(byRole(c, 'button', 'Create plan'));
     expect(onSave).toHaveBeenCalledTimes(1);
     expect(onSave.mock.calls[0]?.[0]).toMatchObject({
@@ -80,7 +81,7 @@ describe('plan form', () => {
       partnerIso3s: ['SEN'],
       reviewCycleMonths: 24,
       partnerPriorities: ['Border security', 'Forensics'],
-      goals: [{ code: 'G1', objectiveIds: [OBJ], targetDate: '2027-06-30' }],
+      goals: [{ code: 'G1', objectiveIds: [OBJ], targetDate: '2027-06-30', partnerPriorityRefs: [1] }],
       communityId: COM,
     });
   });

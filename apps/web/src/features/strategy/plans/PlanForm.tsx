@@ -10,7 +10,13 @@ import { ErrorSummary } from '../../engagements/ErrorSummary';
 import { LabelFieldset } from '../../engagements/LabelFieldset';
 import { useDraftForm } from '../../engagements/useDraftForm';
 import { ContributionsFieldset, GoalsFieldset } from './PlanRows';
-import { PLAN_ORDER, planFieldLabels, validateNewPlan, validatePlanContent } from './planModel';
+import {
+  PLAN_ORDER,
+  planFieldLabels,
+  priorityLines,
+  validateNewPlan,
+  validatePlanContent,
+} from './planModel';
 import type { PlanDraft, PlanValidation } from './planModel';
 
 type Common = {
@@ -234,6 +240,7 @@ export function PlanForm(props: Props) {
       <GoalsFieldset
         goals={draft.goals}
         objectives={sortedObjectives}
+        priorities={priorityLines(draft.partnerPriorities)}
         err={err}
         onChange={(g) => set('goals', g)}
       />

@@ -11,11 +11,14 @@ const selected = (e: { target: HTMLSelectElement }) => [...e.target.selectedOpti
 export function GoalsFieldset({
   goals,
   objectives,
+  priorities,
   err,
   onChange,
 }: {
   goals: readonly GoalDraft[];
   objectives: readonly Named[];
+  /** The partner's priorities as entered, which goals may serve. */
+  priorities: readonly string[];
   err: Err;
   onChange: (goals: GoalDraft[]) => void;
 }) {
@@ -90,6 +93,29 @@ export function GoalsFieldset({
                 ))}
               </select>
             </Field>
+            {priorities.length ? (
+              <Field
+                id={id('priorities')}
+                label={`Goal ${i + 1} partner priorities served`}
+                error={err(`goals.${i}.partnerPriorityRefs`)}
+              >
+                <select
+                  id={id('priorities')}
+                  multiple
+                  size={Math.min(4, priorities.length)}
+                  value={g.partnerPriorityRefs.map(String)}
+                  aria-invalid={!!err(`goals.${i}.partnerPriorityRefs`) || undefined}
+                  aria-describedby={describedBy(id('priorities'), err(`goals.${i}.partnerPriorityRefs`))}
+                  onChange={(e) => patch(i, { partnerPriorityRefs: selected(e).map(Number) })}
+                >
+                  {priorities.map((x, k) => (
+                    <option key={`${k}-${x}`} value={String(k)}>
+                      {k + 1}. {x}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+            ) : null}
             {goals.length > 1 ? (
               <button
                 type="button"

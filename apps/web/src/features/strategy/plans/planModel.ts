@@ -111,6 +111,13 @@ export function draftFromPlan(p: PlanDetail): PlanDraft {
   };
 }
 
+/** The partner priorities typed one per line. */
+export const priorityLines = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
 const opt = (s: string): string | undefined => (s.trim() === '' ? undefined : s.trim());
 
 /** The content part of the wire shape (undefined members are dropped by JSON). */
@@ -123,10 +130,7 @@ export function toContentCandidate(d: PlanDraft): Record<string, unknown> {
     from: opt(d.from),
     to: opt(d.to),
     reviewCycleMonths: d.reviewCycleMonths.trim() === '' ? undefined : Number(d.reviewCycleMonths),
-    partnerPriorities: d.partnerPriorities
-      .split('\n')
-      .map((s) => s.trim())
-      .filter(Boolean),
+    partnerPriorities: priorityLines(d.partnerPriorities),
     goals: d.goals.map((g) => ({
       code: g.code,
       title: g.title,
@@ -196,6 +200,8 @@ function ruleErrors(d: PlanDraft): FieldErrors {
     const code = g.code.trim().toUpperCase();
     if (code && codes.has(code)) e[`goals.${i}.code`] = `the code ${g.code.trim()} is used by another goal`;
     codes.add(code);
+    if (g.partnerPriorityRefs.some((r) => r >= priorityLines(d.partnerPriorities).length))
+      e[`goals.${i}.partnerPriorityRefs`] = 'refers to a partner priority that no longer exists';
     if (g.targetDate && d.from && d.to && (g.targetDate < d.from || g.targetDate > d.to))
       e[`goals.${i}.targetDate`] = 'must fall within the plan period';
   });
@@ -265,7 +271,7 @@ export function planFieldLabels(d: PlanDraft): FieldLabels {
     labels[`goals.${i}.title`] = [`Goal ${n}: title`, `plan-goal-${i}-title`];
     labels[`goals.${i}.objectiveIds`] = [`Goal ${n}: objectives`, `plan-goal-${i}-objectives`];
     labels[`goals.${i}.targetDate`] = [`Goal ${n}: target date`, `plan-goal-${i}-target`];
-    labels[`goals.${i}.partnerPriorityRefs`] = [`Goal ${n}: partner priorities`, `plan-goal-${i}-title`];
+    labels[`goals.${i}.partnerPriorityRefs`] = [`Goal ${n}: partner priorities`, `plan-goal-${i}-priorities`];
   });
   d.contributions.forEach((_, i) => {
     const n = i + 1;
