@@ -28,20 +28,20 @@ async function computeDashboard(uc: UseCaseCtx, q: DashboardQuery): Promise<Dash
   const c = await scoped.engagementCounts(uc.tx, uc.scope, f);
   // A roll-up carries the join of everything counted in it (ACCESS.md §2.1).
   c.labelIds.forEach((id) => uc.mark(id));
-  const objectives = await scoped.objectivesByIds(uc.tx, uc.scope, c.byObjective.map((x) => x.key));
+  const objectives = await scoped.objectiveNames(uc.tx, uc.scope, c.byObjective.map((x) => x.key));
   const objName = new Map(objectives.map((o) => [o.id, `${o.code} ${o.title}`]));
   const today = new Date().toISOString().slice(0, 10);
   const upcoming = await scoped.searchEngagements(uc.tx, uc.scope, { ...f, year: undefined, startsFrom: today, statuses: ['draft', 'proposed', 'approved', 'postponed'] }, { sort: 'plannedStart', order: 'asc', limit: 10, offset: 0, count: false });
   const soon = new Date(Date.now() + 180 * 86_400_000).toISOString().slice(0, 10);
-  const expiring = await scoped.listAgreements(uc.tx, uc.scope, { expiringBefore: soon, partner: q.partner });
-  const inForce = await scoped.listAgreements(uc.tx, uc.scope, { status: 'in_force', partner: q.partner });
+  const expiring = await scoped.agreementsExpiringBetween(uc.tx, uc.scope, { from: today, before: soon, partner: q.partner });
+  const inForce = await scoped.countAgreementsInForce(uc.tx, uc.scope, q.partner);
   return {
-    totals: { engagements: c.total, partners: c.partners, agreementsInForce: inForce.length, plannedCost: c.plannedCost },
+    totals: { engagements: c.total, partners: c.partners, agreementsInForce: inForce, plannedCost: c.plannedCost },
     byType: c.byType.map((x) => ({ ...x, label: ENGAGEMENT_TYPE_INFO[x.key as EngagementType]?.label ?? x.key })),
     byObjective: c.byObjective.filter((x) => objName.has(x.key)).map((x) => ({ ...x, label: objName.get(x.key) ?? x.key })),
     byRegion: c.byRegion.map((x) => ({ ...x, label: x.key })),
     byYear: c.byYear.map((x) => ({ ...x, label: x.key })),
     upcoming: upcoming.rows.map((e) => presentListItem(uc, e)),
-    expiringAgreements: expiring.filter((a) => !a.expiresOn || a.expiresOn >= today).map((a) => presentAgreement(uc, a)),
+    expiringAgreements: expiring.map((a) => presentAgreement(uc, a)),
   };
 }

@@ -5,6 +5,8 @@ import { engagementWhere, type EngagementFilters } from './engagements';
 import { rollupAnswers, rollupCounts, type RollupRow } from './rollups';
 
 export { rollupAnswers };
+// The dashboard's other reads (exported from here to keep scoped/index.ts as it is).
+export * from './dashboard-reads';
 
 export interface CountRow {
   key: string;

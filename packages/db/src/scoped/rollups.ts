@@ -34,8 +34,18 @@ export interface RollupRow {
 export async function rollupCounts(tx: Tx, s: AccessScope, year: number | undefined): Promise<RollupRow[]> {
   const bucket = year ?? 0;
   const restricted = sql`${engagementWhere(s, { year })} AND NOT (engagement.tlp IS NULL OR engagement.tlp IN ('clear','green'))`;
-  const r = await tx.execute<{ dim: string; key: string; n: string; cost: string }>(sql`
-    WITH r AS (
+  // One pass, two grouping sets: (dim, key) for the counts, (label_id) for the labels counted
+  // (their 'total' rows), so the union is not materialised and read twice.
+  const r = await tx.execute<{
+    dim: string | null;
+    key: string | null;
+    label_id: string | null;
+    n: string;
+    cost: string | null;
+    labelled: string | null;
+  }>(sql`
+    SELECT r.dim, r.key, r.label_id, sum(r.n) AS n, sum(r.cost)::text AS cost, sum(r.n) FILTER (WHERE r.dim = 'total') AS labelled
+    FROM (
       SELECT dim, key, n, cost, label_id FROM engagement_rollup
       WHERE bucket = ${bucket} AND label_id = ANY(${uuids(s.labelIds)}) AND community_id = ANY(${uuids(s.communityIds)}) AND n <> 0
       UNION ALL
@@ -43,8 +53,14 @@ export async function rollupCounts(tx: Tx, s: AccessScope, year: number | undefi
       FROM engagement CROSS JOIN (SELECT jsonb_object_agg(iso3, region) AS m FROM country) reg
       CROSS JOIN LATERAL entente_engagement_rollup_rows(engagement.type, engagement.objective_ids, engagement.partner_iso3s,
         engagement.planned_start, engagement.planned_end, engagement.planned_cost, reg.m) x
-      WHERE ${restricted} AND x.bucket = ${bucket})
-    SELECT dim, key, sum(n) AS n, sum(cost)::text AS cost FROM r GROUP BY dim, key HAVING sum(n) > 0
-    UNION ALL SELECT 'label', label_id::text, sum(n), '0' FROM r WHERE dim = 'total' GROUP BY label_id HAVING sum(n) > 0`);
-  return r.rows.map((x) => ({ dim: x.dim, key: x.key, n: Number(x.n), cost: x.cost }));
+      WHERE ${restricted} AND x.bucket = ${bucket}) r
+    GROUP BY GROUPING SETS ((r.dim, r.key), (r.label_id))`);
+  const out: RollupRow[] = [];
+  for (const x of r.rows) {
+    if (x.dim !== null && Number(x.n) > 0)
+      out.push({ dim: x.dim, key: String(x.key), n: Number(x.n), cost: x.cost ?? '0' });
+    else if (x.label_id !== null && Number(x.labelled ?? 0) > 0)
+      out.push({ dim: 'label', key: x.label_id, n: Number(x.labelled), cost: '0' });
+  }
+  return out;
 }
