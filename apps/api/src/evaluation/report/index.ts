@@ -13,6 +13,7 @@ import { figuresSection } from './figures';
 import { registerFonts } from './fonts';
 import { framedPage } from './layout';
 import { dataSection, estimatesSection, titleBlock } from './sections';
+import { qualitySection } from './quality';
 import type { EvaluationReportInput } from './types';
 
 export type { EvaluationReportInput, ReportBannerLine } from './types';
@@ -39,7 +40,7 @@ export async function renderEvaluationReport(input: EvaluationReportInput): Prom
     framedPage(lines, wm, [...titleBlock(input), ...estimatesSection(input)], 'main'),
     framedPage(lines, wm, figuresSection(input), 'charts'),
     framedPage(lines, wm, appendixSection(input), 'tables'),
-    framedPage(lines, wm, dataSection(input), 'data'),
+    framedPage(lines, wm, [...dataSection(input), ...qualitySection(input)], 'data'),
   );
   return renderToBuffer(doc);
 }

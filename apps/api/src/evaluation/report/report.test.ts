@@ -125,6 +125,10 @@ describe('evaluation PDF report', () => {
     expect(all).toContain('CC-BY-4.0');
     expect(all).toContain(result.inputsHash);
     expect(all).toContain('incidents excluded');
+    // The data-quality part (§4.1) of the real file: coverage, flags, the precision table.
+    expect(all).toContain('1993-01 to 2020-12; 0 months of the window outside it');
+    expect(all).toContain('W_COUNTRY_FROM_NEAREST: 263');
+    expect(all).toContain('Precision of the events in each area, before the exclusions.');
     // Non-Latin text survives through the embedded font.
     expect(all).toContain(NON_LATIN);
     // Chart text came through as PDF text in the embedded font (axis name of the observed chart).
