@@ -62,7 +62,8 @@ afterAll(async () => {
   await db.drop();
 });
 
-describe('entente audit verify with checkpoints', () => {
+// Each case spawns the CLI several times; on a loaded 2-core machine one spawn took over 10 s.
+describe('entente audit verify with checkpoints', { timeout: 300_000 }, () => {
   it('exits 0 with the signed checkpoints checked, and records the run in the chain', async () => {
     expect(Number((await raw.query('SELECT count(*) FROM audit_checkpoint')).rows[0].count)).toBe(1);
     const r = verify();

@@ -20,8 +20,13 @@ const ME = {
 };
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-const settle = async (times = 10) => {
-  for (let i = 0; i < times; i++) await act(async () => new Promise((r) => setTimeout(r, 5)));
+/** Let the notice render and the calls finish: poll (a loaded machine may need more than a few ticks). */
+const until = async (check: () => boolean, what: string) => {
+  for (let i = 0; i < 500; i++) {
+    if (check()) return;
+    await act(async () => new Promise((r) => setTimeout(r, 10)));
+  }
+  throw new Error(`timed out waiting for ${what}`);
 };
 
 afterEach(() => {
@@ -54,11 +59,11 @@ describe('the notice again in a running session', () => {
       }),
     );
     const me = endpoints.me();
-    await settle();
+    await until(() => /Notice version v2/.test(document.body.textContent ?? ''), 'the notice');
     expect(document.body.textContent).toMatch(/You consent to monitoring/);
     expect(document.body.textContent).toMatch(/Notice version v2/);
     await click(byRole(document.body, 'button', 'I understand and consent'));
-    await settle();
+    await until(() => calls.length === 3 && !document.body.querySelector('[role="dialog"]'), 'the consent');
     expect((await me).data.noticeRequired).toBe(false);
     expect(calls).toEqual([
       'GET /api/v1/auth/me ',
