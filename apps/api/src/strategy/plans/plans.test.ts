@@ -1,4 +1,6 @@
 /** Co-owned cooperation plans on a real database: create, submit, approval by every owner, versions, 403/404/409, audit. */
+import { inScope } from '@entente/db';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Agent } from '../../testing';
 
@@ -227,6 +229,48 @@ describe('a co-owned plan', () => {
     expect([ha.status, ma.status]).toEqual([404, 404]);
     expect({ ...ha.body.error, requestId: '' }).toEqual({ ...ma.body.error, requestId: '' });
     expect((await fra.get(PLANS)).body.data.some((p: { id: string }) => p.id === hidden.id)).toBe(false);
+  });
+
+  it("keeps versions and approvals hidden by row-level security alone, and refuses a partner's raw write", async () => {
+    const me = (await fra.get('/api/v1/auth/me')).body.data;
+    const scope = await t.ctx.access.scopeOf((await t.ctx.access.subjectOf(me.id, me.assurance))!);
+    const rows = await inScope(t.ctx.db.db, scope, async (tx) => ({
+      versions: (await tx.execute<{ plan_id: string }>(sql`SELECT plan_id FROM plan_version`)).rows.map(
+        (r) => r.plan_id,
+      ),
+      approvals: (await tx.execute<{ plan_id: string }>(sql`SELECT plan_id FROM plan_approval`)).rows.map(
+        (r) => r.plan_id,
+      ),
+    }));
+    const hidden = (await t.owner().query("SELECT id FROM cooperation_plan WHERE code = 'TEST-PLAN-3'"))
+      .rows[0].id;
+    expect(rows.versions).toContain(id);
+    expect(rows.approvals).toContain(id);
+    expect(rows.versions).not.toContain(hidden);
+    // No subject settings at all: nothing.
+    expect((await t.ctx.db.db.execute(sql`SELECT count(*)::int AS n FROM plan_approval`)).rows[0]).toEqual({
+      n: 0,
+    });
+    // Without the approval use case's permission, a partner cannot write an approval row itself.
+    const raw = inScope(t.ctx.db.db, scope, (tx) =>
+      tx.execute(sql`INSERT INTO plan_approval (plan_id, plan_version, org_id, user_id, label_id, community_id, owner_org_id)
+        SELECT id, 9, ${me.orgId ?? scope.orgId}::uuid, ${me.id}::uuid, label_id, community_id, owner_org_id FROM cooperation_plan WHERE id = ${id}`),
+    );
+    const err = await raw.then(
+      () => null,
+      (e: { code?: string; cause?: { code?: string } }) => e.code ?? e.cause?.code,
+    );
+    expect(err).toBe('42501'); // insufficient privilege: the row-level security check
+    // Partners approve; they do not edit.
+    const detail = (await planner.get(`${PLANS}/${id}`)).body.data;
+    expect(
+      (await fra.send('PUT', `${PLANS}/${id}`, { expectedVersion: detail.version, plan: { title: 'x' } }))
+        .status,
+    ).toBe(400);
+    const { code: _c, communityId: _k, label: _l, ...plan } = input('x', ['XHN-MOD', 'FRA-MOD'], []);
+    expect((await fra.send('PUT', `${PLANS}/${id}`, { expectedVersion: detail.version, plan })).status).toBe(
+      403,
+    );
   });
 
   it('refuses invalid content with field paths and writes nothing', async () => {
