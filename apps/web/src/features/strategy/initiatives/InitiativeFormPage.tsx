@@ -67,7 +67,7 @@ export function InitiativeFormPage({ id }: { id?: string }) {
         ? (await initiativeApi.update(detail.data.id, detail.data.version, input)).data
         : (await initiativeApi.create(input)).data;
       void queryClient.invalidateQueries({ queryKey: ['strategy', 'initiatives'] });
-      queryClient.setQueryData(['initiative', saved.id], undefined);
+      void queryClient.invalidateQueries({ queryKey: ['initiative', saved.id] });
       await navigate({ to: '/strategy/initiatives/$id', params: { id: saved.id } });
     } catch (err) {
       if (err instanceof ApiError && err.status === 409 && err.code === 'stale_version')
