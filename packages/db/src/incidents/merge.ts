@@ -114,6 +114,8 @@ const CELL_KEY = [
   'label_id',
   'community_id',
 ] as const;
+/** Above this many delta cells the panel update hash-joins instead of probing the primary key. */
+const PANEL_HASH_MIN = 5000;
 const sameCell = sql.raw(CELL_KEY.map((c) => `m.${c} = x.${c}`).join(' AND '));
 
 /**
@@ -129,7 +131,7 @@ export async function updatePanel(
   superseded: number,
 ): Promise<number> {
   await tx.execute(sql`DROP TABLE IF EXISTS pg_temp.panel_delta`);
-  await tx.execute(sql`
+  const delta = await tx.execute(sql`
     CREATE TEMP TABLE panel_delta ON COMMIT DROP AS
     WITH d AS (
       -- New versions straight from the stage (their memberships are its area_keys); no join back to incident.
@@ -156,14 +158,21 @@ export async function updatePanel(
       sum(d.sign * coalesce(d.fatalities_high, 0)) AS fatalities_high
     FROM d
     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`);
+  // A small delta (an incremental file) probes the primary key per cell; a large one hash-joins this
+  // source's cells once: the planner, estimating ten equalities, picked ~100,000 index probes for a
+  // first import (12 s under load for 110k cells, bench/README.md B1), so it is told.
+  const large = (delta.rowCount ?? 0) > PANEL_HASH_MIN;
+  await tx.execute(large ? sql`SET LOCAL enable_nestloop = off` : sql`ANALYZE panel_delta`);
+  const thisSource = sql`m.source = ${t.source}`;
   const updated = await tx.execute(sql`
     UPDATE area_month m SET n = m.n + x.n, fatalities_best = m.fatalities_best + x.fatalities_best,
       fatalities_low = m.fatalities_low + x.fatalities_low, fatalities_high = m.fatalities_high + x.fatalities_high
-    FROM panel_delta x WHERE ${sameCell}`);
+    FROM panel_delta x WHERE ${thisSource} AND ${sameCell}`);
   const inserted = await tx.execute(sql`
     INSERT INTO area_month (${sql.raw(CELL_KEY.join(', '))}, n, fatalities_best, fatalities_low, fatalities_high)
     SELECT ${sql.raw(CELL_KEY.map((c) => `x.${c}`).join(', '))}, x.n, x.fatalities_best, x.fatalities_low, x.fatalities_high
-    FROM panel_delta x WHERE NOT EXISTS (SELECT 1 FROM area_month m WHERE ${sameCell})`);
+    FROM panel_delta x WHERE NOT EXISTS (SELECT 1 FROM area_month m WHERE ${thisSource} AND ${sameCell})`);
+  if (large) await tx.execute(sql`SET LOCAL enable_nestloop = on`);
   if (superseded > 0) await tx.execute(sql`DELETE FROM area_month WHERE source = ${t.source} AND n <= 0`);
   return (updated.rowCount ?? 0) + (inserted.rowCount ?? 0);
 }
