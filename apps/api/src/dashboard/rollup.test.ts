@@ -220,6 +220,33 @@ describe('a hidden record changes no count', () => {
   });
 });
 
+describe("the dashboard's agreement figures", () => {
+  it('count the visible agreements in force and list those expiring within 180 days, as the agreement register does', async () => {
+    for (const u of ['planner', 'sen.liaison']) {
+      const a = agents.get(u) as Agent;
+      const dash = (await a.get('/api/v1/dashboard')).body.data;
+      const all = (await a.get('/api/v1/agreements')).body.data as {
+        id: string;
+        status: string;
+        expiresOn: string | null;
+      }[];
+      const today = new Date().toISOString().slice(0, 10);
+      const soon = new Date(Date.now() + 180 * 86_400_000).toISOString().slice(0, 10);
+      expect(dash.totals.agreementsInForce, u).toBe(all.filter((x) => x.status === 'in_force').length);
+      const expiring = all.filter(
+        (x) =>
+          ['in_force', 'signed'].includes(x.status) &&
+          x.expiresOn !== null &&
+          x.expiresOn >= today &&
+          x.expiresOn <= soon,
+      );
+      expect(dash.expiringAgreements.map((x: { id: string }) => x.id).sort(), u).toEqual(
+        expiring.map((x) => x.id).sort(),
+      );
+    }
+  });
+});
+
 describe('row-level security on the roll-up', () => {
   const rollupRows = (u: string) =>
     inScope(

@@ -139,6 +139,8 @@ export async function searchEngagements(
     offset: number;
     after?: string[] | undefined;
     count?: boolean;
+    /** Count exactly up to this many (default `SEARCH_COUNT_CAP`). */
+    countCap?: number;
   },
 ): Promise<{ rows: Engagement[]; total: number; totalCapped: boolean; hasMore: boolean }> {
   const where = engagementWhere(s, f);
@@ -164,7 +166,7 @@ export async function searchEngagements(
   // The first page holds every match: its length is the exact count.
   if (opts.count === false || (!keyset && offset === 0 && !hasMore))
     return { rows: page, total: page.length, totalCapped: false, hasMore };
-  const cap = Math.max(SEARCH_COUNT_CAP, offset + opts.limit);
+  const cap = Math.max(opts.countCap ?? SEARCH_COUNT_CAP, offset + opts.limit);
   const c = await tx.execute<{ n: string }>(
     sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${engagement} WHERE ${where} LIMIT ${cap + 1}) m`,
   );
