@@ -349,6 +349,48 @@ describe('initiatives', () => {
     ).toBe(403);
   });
 
+  it('keep links to objectives the editor cannot read when the editor saves', async () => {
+    const secretObjective = await approver.send('POST', '/api/v1/strategy/objectives', {
+      code: 'SO-TST-C',
+      title: 'Confidential objective',
+      description: 'x',
+      level: 'functional',
+      priority: 2,
+      validFrom: '2020-01-01',
+      communityId: all,
+      label: { level: 'HUB-CONFIDENTIAL', releasableTo: ['XHN'], restrictive: [], handling: [] },
+    });
+    expect(secretObjective.status).toBe(201);
+    const hiddenId = secretObjective.body.data.id as string;
+    const withHidden = model(true).map((n) =>
+      n.kind === 'outcome' ? { ...n, objectiveIds: [objectiveId, hiddenId] } : n,
+    );
+    const d = (
+      await approver.send(
+        'POST',
+        '/api/v1/strategy/initiatives',
+        draft('INI-TST-7', { logicModel: withHidden }),
+      )
+    ).body.data;
+    const seen = (await planner.get(`/api/v1/strategy/initiatives/${d.id}`)).body.data;
+    const outcome = seen.logicModel.find((n: { kind: string }) => n.kind === 'outcome');
+    expect(outcome.objectiveIds).toEqual([objectiveId]);
+    const saved = await planner.send('PUT', `/api/v1/strategy/initiatives/${d.id}`, {
+      expectedVersion: seen.version,
+      initiative: draft('INI-TST-7', { logicModel: seen.logicModel }),
+    });
+    expect(saved.status).toBe(200);
+    const stored = (
+      await t
+        .owner()
+        .query<{ m: { kind: string; objectiveIds: string[] }[] }>(
+          'SELECT logic_model AS m FROM initiative WHERE id = $1',
+          [d.id],
+        )
+    ).rows[0]!.m;
+    expect(stored.find((n) => n.kind === 'outcome')!.objectiveIds).toEqual([objectiveId, hiddenId]);
+  });
+
   it('keep the logic-model nodes that engagements link to', async () => {
     const seeded = await t.owner().query<{ id: string }>(
       `SELECT i.id FROM initiative i JOIN label l ON l.id = i.label_id WHERE i.status IN ('proposed','approved','active') AND l.level = 'HUB-OFFICIAL'

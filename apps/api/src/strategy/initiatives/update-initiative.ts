@@ -37,6 +37,15 @@ export async function updateInitiative(
   if (!INITIATIVE_EDITABLE.includes(before.status as InitiativeStatus))
     throw new DomainError('invalid_transition', `A ${before.status} initiative cannot be edited.`);
   const row = await toInitiativeRow(uc, u.initiative, id);
+  // Links to objectives the caller cannot read were not shown to them: keep them, never unlink silently.
+  const stored = before.logicModel as { id: string; objectiveIds: string[] }[];
+  const linked = [...new Set(stored.flatMap((n) => n.objectiveIds))];
+  const readable = new Set((await scoped.objectivesByIds(uc.tx, uc.scope, linked)).map((o) => o.id));
+  const hidden = new Map(stored.map((n) => [n.id, n.objectiveIds.filter((o) => !readable.has(o))]));
+  row.logicModel = row.logicModel.map((n) => ({
+    ...n,
+    objectiveIds: [...new Set([...n.objectiveIds, ...(hidden.get(n.id) ?? [])])],
+  }));
   const kept = new Set(row.logicModel.map((n) => n.id));
   const removed = [...(await scoped.logicNodesInUse(uc.tx, uc.scope, id))].filter(
     (n) => !kept.has(n) && (before.logicModel as { id: string }[]).some((x) => x.id === n),
