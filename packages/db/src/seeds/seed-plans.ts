@@ -130,9 +130,23 @@ export async function seedPlanApprovals(db: Db): Promise<number> {
       goals: p.goals,
       contributions,
     };
+    // Saved before its first demo approval, else on the plan's first day (the seed day is no real date).
+    const first = DEMO_PLAN_APPROVALS.filter((a) => a.planCode === p.code)
+      .map((a) => a.at)
+      .sort()[0];
+    const savedAt = first
+      ? new Date(Date.parse(first) - 7 * 86_400_000).toISOString()
+      : `${p.valid_from}T00:00:00.000Z`;
     await db
       .insert(planVersion)
-      .values({ planId: p.id, planVersion: p.plan_version, content, ...inherit(p) });
+      .values({
+        planId: p.id,
+        planVersion: p.plan_version,
+        content,
+        ...inherit(p),
+        createdAt: savedAt,
+        updatedAt: savedAt,
+      });
   }
   const byCode = new Map(
     (
