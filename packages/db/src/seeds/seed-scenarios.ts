@@ -8,7 +8,7 @@ import type { Tx } from '../runtime/scope';
 import { appendAudit } from '../audit/append';
 import { labelStore } from './labels';
 import { seedDueItems } from './seed-due-items';
-import { seedCapabilityAssessments } from './seed-capability-assessments';
+import { seedCapabilityAssessments, seedProposedInitiatives } from './seed-capability-assessments';
 import { NATIONAL_OBJECTIVES, SCENARIOS } from './scenarios/index';
 import type { LabelSpec, SeedScenario } from './types';
 
@@ -137,6 +137,7 @@ export async function seedScenarios(db: Db, codes?: string[], today = new Date()
       await tx.insert(partnerCapacity).values({ partnerIso3: iso3, from: '2008-01-01', to: '2030-12-31', maxConcurrentEngagements: 6, maxTraineesPerMonth: 120, labelId: homeOnly, communityId: all, ownerOrgId: home });
     }
     await seedCapabilityAssessments(tx, chosen.map((s) => s.code), today, label);
+    await seedProposedInitiatives(tx, chosen.map((s) => s.code), today, label);
     await seedDueItems(tx, chosen.map((s) => s.code), today);
   });
   return { engagements: count, scenarios: chosen.map((s) => s.code) };

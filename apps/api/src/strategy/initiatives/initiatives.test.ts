@@ -280,6 +280,33 @@ describe('initiatives', () => {
     ]);
   });
 
+  it('include a demo proposal that meets every gate (approvable) and one whose page lists what is missing', async () => {
+    const list = (await approver.get('/api/v1/strategy/initiatives')).body.data as {
+      id: string;
+      code: string;
+    }[];
+    const ready = (
+      await approver.get(`/api/v1/strategy/initiatives/${list.find((i) => i.code === 'KEN-INI-BOARD')!.id}`)
+    ).body.data;
+    expect(ready).toMatchObject({ status: 'proposed', gates: { met: true } });
+    const approved = await approve(approver, ready.id, ready.version);
+    expect(approved.status).toBe(200);
+    expect(approved.body.data.capabilityAssessmentIds).toHaveLength(1);
+    const missing = (
+      await approver.get(`/api/v1/strategy/initiatives/${list.find((i) => i.code === 'SYC-INI-PATROL')!.id}`)
+    ).body.data;
+    expect(
+      missing.gates.checks.filter((c: { met: boolean }) => !c.met).map((c: { gate: string }) => c.gate),
+    ).toEqual([
+      'outcome_baseline',
+      'capability_assessment',
+      'absorptive_capacity',
+      'risk_assessment',
+      'sustainment_plan',
+      'evaluation_plan',
+    ]);
+  });
+
   it('refuse an edit from a stale version with 409 and change nothing', async () => {
     const d = (await planner.send('POST', '/api/v1/strategy/initiatives', draft('INI-TST-3'))).body.data;
     expect(

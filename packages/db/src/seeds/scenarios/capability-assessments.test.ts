@@ -2,6 +2,7 @@
 import { CAPABILITY_AREAS, CAPABILITY_ASSESSMENT_STATUSES } from '@entente/core';
 import { describe, expect, it } from 'vitest';
 import { CAPABILITY_ASSESSMENTS } from './capability-assessments';
+import { PROPOSED_INITIATIVES } from './proposed-initiatives';
 import { SCENARIOS } from './index';
 
 describe('demo capability assessments', () => {
@@ -38,5 +39,24 @@ describe('demo capability assessments', () => {
         iso3,
       ).toBe(true);
     expect(CAPABILITY_ASSESSMENTS.some((a) => a.label.releasableTo.length === 1)).toBe(true);
+  });
+
+  it('come with proposed initiatives whose logic models point one level up and whose references resolve', () => {
+    const LEVEL = { input: 0, activity: 1, output: 2, outcome: 3, impact: 4 } as const;
+    for (const p of PROPOSED_INITIATIVES) {
+      const s = SCENARIOS.find((x) => x.code === p.scenario)!;
+      expect(
+        s.linesOfEffort.map((l) => l.code),
+        p.code,
+      ).toContain(p.lineOfEffortCode);
+      expect(
+        s.communities.map((c) => c.code),
+        p.code,
+      ).toContain(p.communityCode);
+      const nodes = new Map(p.logicModel.map((n) => [n.key, n]));
+      for (const n of p.logicModel)
+        for (const k of n.parentKeys)
+          expect(LEVEL[nodes.get(k)!.kind], `${p.code}/${n.key}`).toBe(LEVEL[n.kind] + 1);
+    }
   });
 });
