@@ -20,7 +20,8 @@ import { approvePlan } from './approve-plan';
 import { createPlan } from './create-plan';
 import { getPlan } from './get-plan';
 import { listPlanSummaries } from './list-plans';
-import { submitPlan, transitionPlan } from './transition-plan';
+import { submitPlan } from './submit-plan';
+import { transitionPlan } from './transition-plan';
 import { updatePlan } from './update-plan';
 
 export const planRoutes =

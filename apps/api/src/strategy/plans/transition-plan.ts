@@ -57,7 +57,3 @@ export async function transitionPlan(uc: UseCaseCtx, id: string, t: PlanTransiti
   });
   return presentPlanDetail(uc, after);
 }
-
-/** Submit a draft for consultation with its owners. */
-export const submitPlan = (uc: UseCaseCtx, id: string, version: number) =>
-  transitionPlan(uc, id, { to: 'in_consultation', version });
