@@ -31,7 +31,6 @@ import { parseDueItemsSearch } from '../features/due-items/dueItemsApi';
 import { StrategyPage } from '../features/strategy/StrategyPage';
 import { InitiativePage } from '../features/strategy/InitiativePage';
 import { InitiativeFormPage } from '../features/strategy/initiatives/InitiativeFormPage';
-import { InitiativeFormPage } from '../features/strategy/initiatives/InitiativeFormPage';
 import { PlanPage } from '../features/strategy/plans/PlanPage';
 import { NewPlanPage } from '../features/strategy/plans/NewPlanPage';
 import { ImportPage } from '../features/import/ImportPage';
@@ -198,21 +197,6 @@ const initiativeRoute = createRoute({
   component: function InitiativeRoute() {
     const { id } = initiativeRoute.useParams();
     return <InitiativePage id={id} />;
-  },
-});
-
-const newInitiativeRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: 'strategy/initiatives/new',
-  component: () => <InitiativeFormPage />,
-});
-
-const initiativeEditRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: 'strategy/initiatives/$id/edit',
-  component: function InitiativeEditRoute() {
-    const { id } = initiativeEditRoute.useParams();
-    return <InitiativeFormPage id={id} />;
   },
 });
 
@@ -428,8 +412,6 @@ const routeTree = rootRoute.addChildren([
     accountRoute,
     strategyRoute,
     initiativeRoute,
-    newInitiativeRoute,
-    initiativeEditRoute,
     newInitiativeRoute,
     initiativeEditRoute,
     newPlanRoute,
