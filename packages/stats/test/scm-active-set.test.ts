@@ -12,6 +12,7 @@ import {
   denseQp,
   scmWeights,
   solveSimplexLsq,
+  syntheticControl,
   type QpSolver,
   type SimplexLsq,
 } from '../src/scm/index.ts';
@@ -189,5 +190,24 @@ describe('active-set SCM solver', () => {
     expect(solver({ n: 4, lsq: p }).exact).toBe(true);
     expect(calls).toBe(2);
     expect(createActiveSetQpSolver()({ n: 4, lsq: { ...p, ridge: 0 } }).status).toBe('unsupported');
+  });
+
+  it('placebo gaps (for the chart) are the gaps of the placebo fits behind the p-value', () => {
+    const s = createStream('placebo-gaps', 'active-set');
+    const T = 60;
+    const T0 = 40;
+    const Y = Array.from({ length: 9 }, (_, u) =>
+      Array.from({ length: T }, (_, t) => 5 + u + Math.sin((t + u) / 3) + 0.2 * s.normal()),
+    );
+    const r = syntheticControl({ Y, T0, placeboGaps: true }, exact);
+    const gaps = r.placebo?.gaps ?? [];
+    expect(gaps.map((g) => g.unit)).toEqual(r.placebo?.units.slice(1).map((u) => u.unit));
+    const rms = (xs: number[]) => Math.sqrt(xs.reduce((a, x) => a + x * x, 0) / xs.length);
+    gaps.forEach((g, j) => {
+      const unit = r.placebo!.units[j + 1]!;
+      expect(rms(g.gaps.slice(0, T0))).toBeCloseTo(unit.rmspePre, 12);
+      expect(rms(g.gaps.slice(T0))).toBeCloseTo(unit.rmspePost, 12);
+    });
+    expect(syntheticControl({ Y, T0 }, exact).placebo?.gaps).toBeUndefined();
   });
 });
