@@ -35,10 +35,10 @@ const has = (me: Me, roles: readonly string[]) => me.roles.some((r) => roles.inc
 export const can = {
   administer: (me: Me) => !me.partner && has(me, ['admin', 'security_officer']),
   readAudit: (me: Me) => !me.partner && has(me, ['admin', 'security_officer', 'auditor']),
-  importData: (me: Me) => !me.partner && has(me, ['planner', 'admin']),
-  plan: (me: Me) => !me.partner && has(me, ['planner', 'admin']),
+  importData: (me: Me) => !me.partner && has(me, ['planner', 'approver']),
+  plan: (me: Me) => !me.partner && has(me, ['planner', 'approver']),
   /** Create objectives and move them through their lifecycle. */
-  writeStrategy: (me: Me) => !me.partner && has(me, ['planner', 'approver', 'admin']),
+  writeStrategy: (me: Me) => !me.partner && has(me, ['planner', 'approver']),
   /** Record agreements. */
-  recordAgreements: (me: Me) => !me.partner && has(me, ['planner', 'approver', 'admin']),
+  recordAgreements: (me: Me) => !me.partner && has(me, ['planner', 'approver']),
 };

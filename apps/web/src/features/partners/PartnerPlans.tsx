@@ -23,7 +23,10 @@ export function PartnerPlans({
           <ul className="plain-list">
             {plans.map((p) => (
               <li key={p.id}>
-                <PortionMark portion={p.portion} /> <strong>{p.code}</strong> {p.title}
+                <PortionMark portion={p.portion} />{' '}
+                <Link to="/strategy/plans/$id" params={{ id: p.id }}>
+                  {p.code} — {p.title}
+                </Link>
                 <div className="muted">
                   {humanise(p.kind)} · {humanise(p.status)} · {formatDate(p.from)} → {formatDate(p.to)} ·
                   owners {p.owners.join(', ')}
