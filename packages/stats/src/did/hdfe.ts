@@ -158,7 +158,7 @@ export function fitPoissonHdfe(input: HdfeInput): HdfeFit {
   let U = 0;
   let T = 0;
   for (let i = 0; i < n; i++) {
-    check(y[i]! >= 0 && Number.isFinite(y[i]!), `HDFE: y[${i}] must be a count ≥ 0`);
+    if (!(y[i]! >= 0 && Number.isFinite(y[i]!))) check(false, `HDFE: y[${i}] must be a count ≥ 0`);
     check(Number.isInteger(input.unit[i]!) && input.unit[i]! >= 0, 'HDFE: bad unit index');
     check(Number.isInteger(input.period[i]!) && input.period[i]! >= 0, 'HDFE: bad period index');
     U = Math.max(U, input.unit[i]! + 1);

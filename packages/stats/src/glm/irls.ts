@@ -22,19 +22,23 @@ export function fitGlm(X: Design, y: ArrayLike<number>, options: GlmOptions = {}
   check(alpha >= 0 && Number.isFinite(alpha), `glm: alpha must be finite and ≥ 0, got ${alpha}`);
   check(y.length === n, `glm: y has ${y.length} values, design has ${n} rows`);
   const yy = Float64Array.from(y);
+  // Per-row checks build their message only on failure (these loops run for every refit).
   for (let i = 0; i < n; i++)
-    check(yy[i]! >= 0 && Number.isFinite(yy[i]!), `glm: y[${i}] must be a count ≥ 0`);
+    if (!(yy[i]! >= 0 && Number.isFinite(yy[i]!))) check(false, `glm: y[${i}] must be a count ≥ 0`);
   const pw = options.weights ? Float64Array.from(options.weights) : new Float64Array(n).fill(1);
   check(pw.length === n, 'glm: weights length differs from the number of rows');
-  for (let i = 0; i < n; i++) check(pw[i]! >= 0 && Number.isFinite(pw[i]!), `glm: weights[${i}] must be ≥ 0`);
+  for (let i = 0; i < n; i++)
+    if (!(pw[i]! >= 0 && Number.isFinite(pw[i]!))) check(false, `glm: weights[${i}] must be ≥ 0`);
   const off = options.offset ? Float64Array.from(options.offset) : undefined;
   if (off) {
     check(off.length === n, 'glm: offset length differs from the number of rows');
-    for (let i = 0; i < n; i++) check(Number.isFinite(off[i]!), `glm: offset[${i}] is not finite`);
+    for (let i = 0; i < n; i++)
+      if (!Number.isFinite(off[i]!)) check(false, `glm: offset[${i}] is not finite`);
   }
   if (options.startMu) {
     check(options.startMu.length === n, 'glm: startMu length differs from the number of rows');
-    for (let i = 0; i < n; i++) check(options.startMu[i]! > 0, `glm: startMu[${i}] must be > 0`);
+    for (let i = 0; i < n; i++)
+      if (!(options.startMu[i]! > 0)) check(false, `glm: startMu[${i}] must be > 0`);
   }
   let nObs = 0;
   for (let i = 0; i < n; i++) if (pw[i]! > 0) nObs++;

@@ -22,10 +22,10 @@ export function designFromRows(rows: readonly (readonly number[])[], names?: rea
   const values = new Float64Array(n * p);
   for (let i = 0; i < n; i++) {
     const r = rows[i]!;
-    check(r.length === p, `design: row ${i} has ${r.length} values, expected ${p}`);
+    if (r.length !== p) check(false, `design: row ${i} has ${r.length} values, expected ${p}`);
     for (let j = 0; j < p; j++) {
       const v = r[j]!;
-      check(Number.isFinite(v), `design: x[${i}][${j}] is not finite`);
+      if (!Number.isFinite(v)) check(false, `design: x[${i}][${j}] is not finite`);
       values[i * p + j] = v;
     }
   }
