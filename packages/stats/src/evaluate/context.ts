@@ -2,8 +2,11 @@ import { check } from '../errors.ts';
 import { gradeDesign, type GradeInput } from '../grade/index.ts';
 import type { Estimate, EstimateWarning, EvaluationConfig, EvaluationPanel, PanelArea } from './types.ts';
 
-/** Engine version recorded with every result and hashed into inputsHash. */
-export const ENGINE_VERSION = '@entente/stats 0.1.0 (evaluate 1)';
+/**
+ * Engine version recorded with every result and hashed into inputsHash. 2: SCM weights from the
+ * exact active-set solver (ties now split by the ridge), chart placebo gaps from the p-value's fits.
+ */
+export const ENGINE_VERSION = '@entente/stats 0.1.0 (evaluate 2)';
 
 /**
  * The month a date falls in, 'YYYY-MM': month- and year-precision dates are placed at the start of
