@@ -1,4 +1,4 @@
-/** The logic model as five columns; each card links to the cards it builds on and to the objectives it serves. */
+/** The logic model as five columns; each card links to the cards it leads to (its `parentIds`, one level up), the cards that build on it, and the objectives it serves. */
 import { Link } from '@tanstack/react-router';
 import type { Initiative } from '@entente/contracts';
 
@@ -44,7 +44,7 @@ export function LogicModel({
                   <p>{n.statement}</p>
                   {n.parentIds.length ? (
                     <div className="logic-card__links">
-                      <span className="muted">Builds on: </span>
+                      <span className="muted">Leads to: </span>
                       {n.parentIds.map((pid, i) => {
                         const p = byId.get(pid);
                         return (
@@ -60,7 +60,7 @@ export function LogicModel({
                   ) : null}
                   {feeds.get(n.id)?.length ? (
                     <div className="logic-card__links">
-                      <span className="muted">Leads to: </span>
+                      <span className="muted">Builds on: </span>
                       {(feeds.get(n.id) ?? []).map((c, i) => (
                         <span key={c.id}>
                           {i > 0 ? '; ' : ''}
