@@ -2,7 +2,8 @@
 import { AgreementInput } from '@entente/contracts';
 import type { AgreementInput as AgreementInputType } from '@entente/contracts';
 import { HOME_NATION } from '../../lib/domain';
-import type { FieldErrors, LabelDraft } from '../engagements/formModel';
+import { emptyFrom, validateAgainst, type DraftValidation, type WhenEmpty } from '../../lib/validateForm';
+import type { LabelDraft } from '../engagements/formModel';
 import type { FieldLabels } from '../engagements/ErrorSummary';
 
 export type AgreementDraft = {
@@ -66,7 +67,7 @@ export function toAgreementCandidate(d: AgreementDraft): Record<string, unknown>
 }
 
 /** Messages for a required field left empty (clearer than a schema's "expected string"). */
-const WHEN_EMPTY: Record<string, [empty: (d: AgreementDraft) => boolean, message: string]> = {
+const WHEN_EMPTY: WhenEmpty<AgreementDraft> = {
   code: [(d) => !d.code.trim(), 'enter a code, e.g. AGR-KEN-2027'],
   kind: [(d) => !d.kind, 'choose the kind of agreement'],
   title: [(d) => !d.title.trim(), 'enter a title'],
@@ -76,26 +77,15 @@ const WHEN_EMPTY: Record<string, [empty: (d: AgreementDraft) => boolean, message
   'label.level': [(d) => !d.label.level, 'choose a classification level'],
 };
 
-export type AgreementValidation =
-  { ok: true; input: AgreementInputType; errors: FieldErrors } | { ok: false; errors: FieldErrors };
+export type AgreementValidation = DraftValidation<AgreementInputType>;
 
 /** Validate with the contract's schema (plus the date order the server also checks); errors keyed by field path. */
-export function validateAgreement(d: AgreementDraft): AgreementValidation {
-  const errors: FieldErrors = {};
-  const parsed = AgreementInput.safeParse(toAgreementCandidate(d));
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const path = issue.path.map(String).join('.');
-      if (errors[path]) continue;
-      const empty = WHEN_EMPTY[path];
-      errors[path] = empty && empty[0](d) ? empty[1] : issue.message;
-    }
-  }
-  if (!errors['expiresOn'] && d.expiresOn && d.inForceFrom && d.expiresOn < d.inForceFrom)
-    errors['expiresOn'] = 'expires before it enters into force';
-  if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, input: parsed.data, errors };
-}
+export const validateAgreement = (d: AgreementDraft): AgreementValidation =>
+  validateAgainst(AgreementInput, toAgreementCandidate(d), d, emptyFrom(WHEN_EMPTY), {
+    ...(d.expiresOn && d.inForceFrom && d.expiresOn < d.inForceFrom
+      ? { expiresOn: 'expires before it enters into force' }
+      : {}),
+  });
 
 /** The form's fields for the error summary: label and element id. */
 export const AGREEMENT_FIELDS: FieldLabels = {

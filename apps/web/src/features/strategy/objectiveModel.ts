@@ -2,7 +2,8 @@
 import { ObjectiveInput } from '@entente/contracts';
 import type { ObjectiveInput as ObjectiveInputType } from '@entente/contracts';
 import { HOME_NATION } from '../../lib/domain';
-import type { FieldErrors, LabelDraft } from '../engagements/formModel';
+import { emptyFrom, validateAgainst, type DraftValidation, type WhenEmpty } from '../../lib/validateForm';
+import type { LabelDraft } from '../engagements/formModel';
 import type { FieldLabels } from '../engagements/ErrorSummary';
 
 export type ObjectiveDraft = {
@@ -61,7 +62,7 @@ export function toObjectiveCandidate(d: ObjectiveDraft): Record<string, unknown>
 }
 
 /** Messages for a required field left empty (clearer than a schema's "expected string"). */
-const WHEN_EMPTY: Record<string, [empty: (d: ObjectiveDraft) => boolean, message: string]> = {
+const WHEN_EMPTY: WhenEmpty<ObjectiveDraft> = {
   code: [(d) => !d.code.trim(), 'enter a code, e.g. SO-4.1'],
   title: [(d) => !d.title.trim(), 'enter a title'],
   description: [(d) => !d.description.trim(), 'describe the end pursued'],
@@ -72,22 +73,11 @@ const WHEN_EMPTY: Record<string, [empty: (d: ObjectiveDraft) => boolean, message
   'label.level': [(d) => !d.label.level, 'choose a classification level'],
 };
 
-export type ObjectiveValidation =
-  { ok: true; input: ObjectiveInputType; errors: FieldErrors } | { ok: false; errors: FieldErrors };
+export type ObjectiveValidation = DraftValidation<ObjectiveInputType>;
 
 /** Validate with the contract's schema; errors keyed by field path. */
-export function validateObjective(d: ObjectiveDraft): ObjectiveValidation {
-  const errors: FieldErrors = {};
-  const parsed = ObjectiveInput.safeParse(toObjectiveCandidate(d));
-  if (parsed.success) return { ok: true, input: parsed.data, errors };
-  for (const issue of parsed.error.issues) {
-    const path = issue.path.map(String).join('.');
-    if (errors[path]) continue;
-    const empty = WHEN_EMPTY[path];
-    errors[path] = empty && empty[0](d) ? empty[1] : issue.message;
-  }
-  return { ok: false, errors };
-}
+export const validateObjective = (d: ObjectiveDraft): ObjectiveValidation =>
+  validateAgainst(ObjectiveInput, toObjectiveCandidate(d), d, emptyFrom(WHEN_EMPTY));
 
 /** The form's fields for the error summary: label and element id. */
 export const OBJECTIVE_FIELDS: FieldLabels = {

@@ -6,7 +6,8 @@
 import { InitiativeInput } from '@entente/contracts';
 import type { InitiativeDetail, InitiativeInput as InitiativeInputType } from '@entente/contracts';
 import { HOME_NATION } from '../../../lib/domain';
-import type { FieldErrors, LabelDraft } from '../../engagements/formModel';
+import { emptyFrom, validateAgainst, type DraftValidation, type WhenEmpty } from '../../../lib/validateForm';
+import type { LabelDraft } from '../../engagements/formModel';
 import type { FieldLabels } from '../../engagements/ErrorSummary';
 
 export const NODE_KINDS = ['input', 'activity', 'output', 'outcome', 'impact'] as const;
@@ -268,7 +269,7 @@ export function toInitiativeCandidate(d: InitiativeDraft): Record<string, unknow
   };
 }
 
-const WHEN_EMPTY: Record<string, [empty: (d: InitiativeDraft) => boolean, message: string]> = {
+const WHEN_EMPTY: WhenEmpty<InitiativeDraft> = {
   code: [(d) => !d.code.trim(), 'enter a code, e.g. INI-KEN-MLE'],
   title: [(d) => !d.title.trim(), 'enter a title'],
   leadOrgId: [(d) => !d.leadOrgId, 'choose the lead organisation'],
@@ -277,22 +278,11 @@ const WHEN_EMPTY: Record<string, [empty: (d: InitiativeDraft) => boolean, messag
   communityId: [(d) => !d.communityId, 'choose the community of interest'],
 };
 
-export type InitiativeValidation =
-  { ok: true; input: InitiativeInputType; errors: FieldErrors } | { ok: false; errors: FieldErrors };
+export type InitiativeValidation = DraftValidation<InitiativeInputType>;
 
 /** Validate with the contract's schema; errors keyed by field path (the server's paths). */
-export function validateInitiative(d: InitiativeDraft): InitiativeValidation {
-  const errors: FieldErrors = {};
-  const parsed = InitiativeInput.safeParse(toInitiativeCandidate(d));
-  if (parsed.success) return { ok: true, input: parsed.data, errors };
-  for (const issue of parsed.error.issues) {
-    const path = issue.path.map(String).join('.');
-    if (errors[path]) continue;
-    const empty = WHEN_EMPTY[path];
-    errors[path] = empty && empty[0](d) ? empty[1] : issue.message;
-  }
-  return { ok: false, errors };
-}
+export const validateInitiative = (d: InitiativeDraft): InitiativeValidation =>
+  validateAgainst(InitiativeInput, toInitiativeCandidate(d), d, emptyFrom(WHEN_EMPTY));
 
 export const INITIATIVE_FIELDS: FieldLabels = {
   code: ['Code', 'ini-code'],

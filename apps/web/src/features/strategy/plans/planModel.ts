@@ -6,6 +6,7 @@
 import { PlanContentInput, PlanInput } from '@entente/contracts';
 import type { PlanContentInput as ContentType, PlanDetail, PlanInput as InputType } from '@entente/contracts';
 import { HOME_NATION } from '../../../lib/domain';
+import { validateAgainst, type DraftValidation } from '../../../lib/validateForm';
 import type { FieldErrors, LabelDraft } from '../../engagements/formModel';
 import type { FieldLabels } from '../../engagements/ErrorSummary';
 
@@ -212,39 +213,21 @@ function ruleErrors(d: PlanDraft): FieldErrors {
   return e;
 }
 
-export type PlanValidation<I> =
-  { ok: true; input: I; errors: FieldErrors } | { ok: false; errors: FieldErrors };
-
-function validateWith<I>(
-  schema: {
-    safeParse: (
-      v: unknown,
-    ) =>
-      | { success: true; data: I }
-      | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
-  },
-  candidate: Record<string, unknown>,
-  d: PlanDraft,
-): PlanValidation<I> {
-  const errors: FieldErrors = {};
-  const parsed = schema.safeParse(candidate);
-  if (!parsed.success)
-    for (const issue of parsed.error.issues) {
-      const path = issue.path.map(String).join('.');
-      if (!errors[path]) errors[path] = emptyMessage(path, d) ?? issue.message;
-    }
-  for (const [k, v] of Object.entries(ruleErrors(d))) errors[k] ??= v;
-  if (parsed.success && Object.keys(errors).length === 0) return { ok: true, input: parsed.data, errors };
-  return { ok: false, errors };
-}
+export type PlanValidation<I> = DraftValidation<I>;
 
 /** Validate a new plan (PlanInput). */
 export const validateNewPlan = (d: PlanDraft): PlanValidation<InputType> =>
-  validateWith<InputType>(PlanInput, toPlanCandidate(d), d);
+  validateAgainst<InputType, PlanDraft>(PlanInput, toPlanCandidate(d), d, emptyMessage, ruleErrors(d));
 
 /** Validate an edit of a plan's content (PlanContentInput). */
 export const validatePlanContent = (d: PlanDraft): PlanValidation<ContentType> =>
-  validateWith<ContentType>(PlanContentInput, toContentCandidate(d), d);
+  validateAgainst<ContentType, PlanDraft>(
+    PlanContentInput,
+    toContentCandidate(d),
+    d,
+    emptyMessage,
+    ruleErrors(d),
+  );
 
 /** The form's fields for the error summary: label and element id (goal and contribution rows by index). */
 export function planFieldLabels(d: PlanDraft): FieldLabels {
