@@ -28,8 +28,12 @@ export class RawHasher {
     this.prefixes = this.keys.map((k, i) => `${i === 0 ? '{' : ','}${JSON.stringify(k)}:`);
   }
 
-  /** `raw` for one row (keys inserted in sorted order) and its content hash. */
-  build(values: readonly string[]): { raw: Record<string, string>; contentHash: string } {
+  /**
+   * `raw` for one row (keys inserted in sorted order), its canonical JSON (what is hashed, and also
+   * exactly `JSON.stringify(raw)`: no header is an array index, so key order is insertion order)
+   * and its content hash.
+   */
+  build(values: readonly string[]): { raw: Record<string, string>; json: string; contentHash: string } {
     const raw: Record<string, string> = {};
     const { order, keys, prefixes } = this;
     let json = '';
@@ -38,7 +42,8 @@ export class RawHasher {
       raw[keys[k]!] = v;
       json += prefixes[k]! + quote(v);
     }
-    return { raw, contentHash: sha256Hex(order.length === 0 ? '{}' : `${json}}`) };
+    json = order.length === 0 ? '{}' : `${json}}`;
+    return { raw, json, contentHash: sha256Hex(json) };
   }
 }
 
