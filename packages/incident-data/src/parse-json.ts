@@ -91,7 +91,7 @@ export async function* parseJson(
       rawExcerpt: '',
     };
     summary.rejection(r);
-    yield { type: 'batch', records: [], rejections: [r], bytesRead: summary.bytesRead };
+    yield { type: 'batch', records: [], rawJson: [], rejections: [r], bytesRead: summary.bytesRead };
     return;
   }
   if (!sawArray) {

@@ -32,7 +32,18 @@ export interface ParseOptions {
 
 export type ParseEvent =
   | { type: 'format'; format: FormatSpec; bom: boolean }
-  | { type: 'batch'; records: IncidentRecord[]; rejections: Rejection[]; bytesRead: number }
+  /**
+   * `rawJson[i]` is the canonical JSON of `records[i].raw` (keys sorted, values verbatim: the text
+   * its content hash is taken of, and the same text as `JSON.stringify(raw)`), for writers that
+   * store `raw` as JSON without serialising it again.
+   */
+  | {
+      type: 'batch';
+      records: IncidentRecord[];
+      rawJson: string[];
+      rejections: Rejection[];
+      bytesRead: number;
+    }
   | { type: 'summary'; summary: ParseSummary };
 
 /**
@@ -110,7 +121,7 @@ async function* parseCsv(
       rawExcerpt: '',
     };
     summary.rejection(r);
-    yield { type: 'batch', records: [], rejections: [r], bytesRead: summary.bytesRead };
+    yield { type: 'batch', records: [], rawJson: [], rejections: [r], bytesRead: summary.bytesRead };
     return;
   }
   if (!sink) yield refuse(summary, detectFormatEmpty(), '', 1);

@@ -32,6 +32,8 @@ export const EXCERPT = 2048;
 /** Per-file state shared by CSV and JSON: hashing, duplicate and key-conflict tracking. */
 export class Sink {
   records: IncidentRecord[] = [];
+  /** The canonical JSON of each record's `raw`, index for index (what was hashed; see `ParseEvent`). */
+  rawJson: string[] = [];
   rejections: Rejection[] = [];
   ordinal = 0;
   /** Crime at Sea: content hashes seen (its derived key already separates duplicates by `#k`). */
@@ -76,7 +78,7 @@ export class Sink {
       this.reject(line, featureIndex, ordinal, d.code, d.field, d.message, excerpt);
       return;
     }
-    const { raw, contentHash } = this.hasher.build(values);
+    const { raw, json, contentHash } = this.hasher.build(values);
     const short = contentHash.slice(0, 32);
     if (this.format.source === 'crime_at_sea') {
       if (this.contents.has(short)) d.qualityFlags.push('W_EXACT_DUPLICATE_ROW');
@@ -94,6 +96,7 @@ export class Sink {
     const r = toRecord(this.format, d, raw, contentHash, line, featureIndex, ordinal);
     this.summary.record(r);
     this.records.push(r);
+    this.rawJson.push(json);
   }
 
   reject(
@@ -110,9 +113,10 @@ export class Sink {
     this.rejections.push(r);
   }
 
-  take(): { records: IncidentRecord[]; rejections: Rejection[] } {
-    const out = { records: this.records, rejections: this.rejections };
+  take(): { records: IncidentRecord[]; rawJson: string[]; rejections: Rejection[] } {
+    const out = { records: this.records, rawJson: this.rawJson, rejections: this.rejections };
     this.records = [];
+    this.rawJson = [];
     this.rejections = [];
     return out;
   }
@@ -176,5 +180,5 @@ export function refuse(
     rawExcerpt: excerpt.slice(0, EXCERPT),
   };
   summary.rejection(r);
-  return { type: 'batch', records: [], rejections: [r], bytesRead: summary.bytesRead };
+  return { type: 'batch', records: [], rawJson: [], rejections: [r], bytesRead: summary.bytesRead };
 }

@@ -4,8 +4,8 @@
  * hash of a row must never move. First, middle and last record of each real or fixture file.
  */
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, sha256Hex } from '../src/index';
-import { ASAM, CRIME_AT_SEA, fixture, GED_CAR, parseFile } from './helpers';
+import { canonicalJson, parseIncidents, sha256Hex } from '../src/index';
+import { ASAM, CRIME_AT_SEA, fileStream, fixture, GED_CAR, parseFile } from './helpers';
 
 const PINNED: [string, string, number, [number, string, string][]][] = [
   [
@@ -80,4 +80,23 @@ describe('content hashes do not move', () => {
       expect(sha256Hex(canonicalJson(r.raw))).toBe(hash);
     }
   });
+});
+
+describe('rawJson of a batch', () => {
+  it.each(PINNED)(
+    '%s: is the hashed text and JSON.stringify(raw), record for record',
+    async (_n, path, count) => {
+      let n = 0;
+      for await (const ev of parseIncidents(fileStream(path, 16 * 1024))) {
+        if (ev.type !== 'batch') continue;
+        expect(ev.rawJson).toHaveLength(ev.records.length);
+        ev.records.forEach((r, i) => {
+          expect(ev.rawJson[i]).toBe(JSON.stringify(r.raw));
+          expect(sha256Hex(ev.rawJson[i]!)).toBe(r.contentHash);
+        });
+        n += ev.records.length;
+      }
+      expect(n).toBe(count);
+    },
+  );
 });

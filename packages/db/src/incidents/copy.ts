@@ -3,17 +3,24 @@ import type { IncidentRecord } from '@entente/incident-data';
 import type { Membership } from '@entente/geo';
 
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-const esc = (s: string): string => (/[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : s);
+const SPECIAL = /[\\\t\n\r]/;
+const esc = (s: string): string => (SPECIAL.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : s);
 const text = (v: string | null | undefined): string => (v === null || v === undefined ? '\\N' : esc(v));
 const num = (v: number | null | undefined): string =>
   v === null || v === undefined || !Number.isFinite(v) ? '\\N' : String(v);
-const quote = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-const textArray = (xs: readonly string[]): string => esc(`{${xs.map(quote).join(',')}}`);
-// JSON.stringify escapes control characters itself, so only its backslashes need doubling for COPY.
-const json = (v: unknown): string => {
-  const s = JSON.stringify(v);
-  return s.includes('\\') ? s.replaceAll('\\', '\\\\') : s;
+const ARRAY_SPECIAL = /[\\"]/;
+const quote = (s: string): string =>
+  ARRAY_SPECIAL.test(s) ? `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"` : `"${s}"`;
+/** A text[] literal, escaped for COPY (what `esc(`{${xs.map(quote).join(',')}}`)` gives). */
+const textArray = (xs: readonly string[]): string => {
+  if (xs.length === 0) return '{}';
+  let s = `{${quote(xs[0]!)}`;
+  for (let i = 1; i < xs.length; i++) s += `,${quote(xs[i]!)}`;
+  return esc(`${s}}`);
 };
+// JSON.stringify escapes control characters itself, so only its backslashes need doubling for COPY.
+const jsonText = (s: string): string => (s.includes('\\') ? s.replaceAll('\\', '\\\\') : s);
+const json = (v: unknown): string => jsonText(JSON.stringify(v));
 
 /** Staging columns in COPY order (the table is created by `createStage`). */
 export const STAGE_COLUMNS = [
@@ -96,44 +103,36 @@ export function idPrefix(now = Date.now(), random: () => number = Math.random): 
 /** The id of the n-th staged row of an import (a 48-bit counter after the prefix). */
 export const stagedId = (prefix: string, n: number): string => prefix + n.toString(16).padStart(12, '0');
 
-/** One COPY line (with its newline) for a record, its id and its area memberships. */
+/**
+ * One COPY line (with its newline) for a record, its id and its area memberships. `rawJson`, when
+ * given, is the parser's canonical JSON of `r.raw` (`ParseEvent.rawJson`: the same text as
+ * `JSON.stringify(r.raw)`), so `raw` is not serialised a second time.
+ */
 export function stageLine(
   r: IncidentRecord,
   flags: readonly string[],
   areas: readonly Membership[],
   id: string,
+  rawJson?: string,
 ): string {
+  let keys = '';
+  let methods = '';
+  let dists = '';
+  for (let i = 0; i < areas.length; i++) {
+    const a = areas[i]!;
+    const sep = i === 0 ? '' : ',';
+    keys += sep + quote(a.key);
+    methods += sep + quote(a.method);
+    dists += sep + (a.distanceKm === undefined ? 'NULL' : String(a.distanceKm));
+  }
   return (
-    [
-      String(r.ordinal),
-      id,
-      text(r.sourceEventId),
-      text(r.sourceSeries),
-      r.dateStart,
-      r.dateEnd,
-      r.datePrecision,
-      num(r.lon),
-      num(r.lat),
-      String(r.locLevel),
-      text(r.countryIso3),
-      text(r.admin1Code),
-      text(r.admin1Name),
-      esc(r.eventType),
-      esc(r.eventSubtype),
-      text(r.sourceType),
-      text(r.sourceSubtype),
-      num(r.fatalitiesBest),
-      num(r.fatalitiesLow),
-      num(r.fatalitiesHigh),
-      json(r.actors),
-      json(r.attributes),
-      json(r.raw),
-      `\\\\x${r.contentHash}`,
-      String(r.mappingVersion),
-      textArray(flags),
-      textArray(areas.map((a) => a.key)),
-      textArray(areas.map((a) => a.method)),
-      `{${areas.map((a) => (a.distanceKm === undefined ? 'NULL' : String(a.distanceKm))).join(',')}}`,
-    ].join('\t') + '\n'
+    `${r.ordinal}\t${id}\t${text(r.sourceEventId)}\t${text(r.sourceSeries)}\t` +
+    `${r.dateStart}\t${r.dateEnd}\t${r.datePrecision}\t${num(r.lon)}\t${num(r.lat)}\t${r.locLevel}\t` +
+    `${text(r.countryIso3)}\t${text(r.admin1Code)}\t${text(r.admin1Name)}\t` +
+    `${esc(r.eventType)}\t${esc(r.eventSubtype)}\t${text(r.sourceType)}\t${text(r.sourceSubtype)}\t` +
+    `${num(r.fatalitiesBest)}\t${num(r.fatalitiesLow)}\t${num(r.fatalitiesHigh)}\t` +
+    `${json(r.actors)}\t${json(r.attributes)}\t${rawJson === undefined ? json(r.raw) : jsonText(rawJson)}\t` +
+    `\\\\x${r.contentHash}\t${r.mappingVersion}\t${textArray(flags)}\t` +
+    `${esc(`{${keys}}`)}\t${esc(`{${methods}}`)}\t{${dists}}\n`
   );
 }

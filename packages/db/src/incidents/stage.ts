@@ -69,9 +69,10 @@ export async function* stageIncidents(
   let summary: ParseSummary | null = null;
   const ids = o.idPrefix ?? idPrefix();
 
-  const stage = (recs: IncidentRecord[]): string => {
+  const stage = (recs: IncidentRecord[], rawJson: readonly string[]): string => {
     let out = '';
-    for (const r of recs) {
+    for (let i = 0; i < recs.length; i++) {
+      const r = recs[i]!;
       // A keyed source repeats a key only for an exact duplicate row (else E_KEY_CONFLICT): one row per key.
       if (r.source !== 'crime_at_sea' && r.qualityFlags.includes('W_EXACT_DUPLICATE_ROW')) {
         totals.duplicates++;
@@ -88,7 +89,7 @@ export async function* stageIncidents(
         if (r.qualityFlags.length === 0) totals.extraWarned++;
       }
       totals.memberships += a.memberships.length;
-      out += stageLine(r, flags, a.memberships, stagedId(ids, totals.staged));
+      out += stageLine(r, flags, a.memberships, stagedId(ids, totals.staged), rawJson[i]);
       totals.staged++;
     }
     return out;
@@ -108,7 +109,8 @@ export async function* stageIncidents(
       totals.records += ev.records.length + ev.rejections.filter((r) => r.ordinal > 0).length;
       rejected += ev.rejections.length;
       // After the first rejection nothing will be merged (unless accepted): keep parsing, stop staging.
-      const copy = ev.records.length > 0 && (rejected === 0 || o.acceptRejections) ? stage(ev.records) : '';
+      const copy =
+        ev.records.length > 0 && (rejected === 0 || o.acceptRejections) ? stage(ev.records, ev.rawJson) : '';
       yield {
         type: 'batch',
         copy,
