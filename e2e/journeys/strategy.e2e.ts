@@ -6,7 +6,7 @@
  * Approve is refused with every unmet gate, while KEN-INI-BOARD, which meets every gate, is approved.
  * A Senegalese liaison who may not see SYC-INI-PATROL gets exactly the page of a missing initiative.
  */
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { apiSession, launchBrowser, logIn, screenshotPath, startServer, type Server } from '../harness';
@@ -55,6 +55,15 @@ before(async () => {
   gapsId = initiatives.find((i) => i.code === GAPS)!.id;
   assert.ok(planId && gapsId, 'demo fixtures exist');
   planner = await userPage('planner');
+});
+// On a failure, keep what every open page showed (and where it was) to tell a slow machine from a bug.
+afterEach(async (t) => {
+  if ((t as { passed?: boolean }).passed !== false) return; // (Node 20.12+; older types lack it)
+  const pages = contexts.flatMap((c) => c.pages());
+  for (const [n, p] of pages.entries()) {
+    console.error(`after "${(t as { name: string }).name}": page ${n} at ${p.url()}`);
+    await p.screenshot({ path: screenshotPath(`strategy-failure-${n}`), fullPage: true }).catch(() => {});
+  }
 });
 after(async () => {
   for (const c of contexts) await c.close();
