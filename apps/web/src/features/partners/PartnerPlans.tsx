@@ -31,7 +31,7 @@ export function PartnerPlans({
                   {humanise(p.kind)} · {humanise(p.status)} · {formatDate(p.from)} → {formatDate(p.to)} ·
                   owners {p.owners.join(', ')}
                 </div>
-                <RecordFieldsPanel kind="plan" recordKey={p.id} title="Internal notes" />
+                <RecordFieldsPanel kind="plan" recordKey={p.id} />
               </li>
             ))}
           </ul>

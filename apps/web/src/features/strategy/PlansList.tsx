@@ -89,7 +89,7 @@ export function PlansList({
               </table>
             </div>
           ) : null}
-          <RecordFieldsPanel kind="plan" recordKey={p.id} title="Internal notes" />
+          <RecordFieldsPanel kind="plan" recordKey={p.id} />
         </li>
       ))}
     </ul>

@@ -160,7 +160,7 @@ export function PlanPage({ id }: { id: string }) {
         </table>
       </section>
       <PlanBody plan={p} />
-      <RecordFieldsPanel kind="plan" recordKey={p.id} title="Internal notes" />
+      <RecordFieldsPanel kind="plan" recordKey={p.id} />
     </article>
   );
 }
