@@ -79,14 +79,15 @@ export class Sink {
       return;
     }
     const { raw, json, contentHash } = this.hasher.build(values);
-    const short = contentHash.slice(0, 32);
+    // Whole hashes, not a 32-character prefix: a slice kept its 64-character parent alive as well
+    // (measured 173 → 141 B per entry of the key map; B9).
     if (this.format.source === 'crime_at_sea') {
-      if (this.contents.has(short)) d.qualityFlags.push('W_EXACT_DUPLICATE_ROW');
-      else this.contents.add(short);
+      if (this.contents.has(contentHash)) d.qualityFlags.push('W_EXACT_DUPLICATE_ROW');
+      else this.contents.add(contentHash);
     } else {
       const seen = this.keys.get(d.sourceEventId);
-      if (seen === undefined) this.keys.set(d.sourceEventId, short);
-      else if (seen === short) d.qualityFlags.push('W_EXACT_DUPLICATE_ROW');
+      if (seen === undefined) this.keys.set(d.sourceEventId, contentHash);
+      else if (seen === contentHash) d.qualityFlags.push('W_EXACT_DUPLICATE_ROW');
       else {
         const msg = `key ${d.sourceEventId} already seen in this file with different content`;
         this.reject(line, featureIndex, ordinal, 'E_KEY_CONFLICT', null, msg, excerpt);
