@@ -12,6 +12,7 @@ import { LabelFieldset } from '../engagements/LabelFieldset';
 import { useDraftForm } from '../engagements/useDraftForm';
 import { AGREEMENT_FIELDS, AGREEMENT_ORDER, emptyAgreementDraft, validateAgreement } from './agreementModel';
 import type { AgreementDraft } from './agreementModel';
+import { CommunityField } from '../../components/CommunityField';
 
 type Props = {
   countries: readonly { iso3: string; name: string }[];
@@ -162,28 +163,13 @@ export function AgreementForm({ countries, communities, onSave, onCancel }: Prop
         />
       </Field>
       {text('documentRef', 'agreement-document-ref', 'Document reference', 'e.g. XHN-MOD/LEG/2027/012')}
-      <Field
+      <CommunityField
         id="agreement-community"
-        label="Community"
+        value={draft.communityId}
         error={err('communityId')}
-        required
-        hint="The need-to-know community that holds this record."
-      >
-        <select
-          id="agreement-community"
-          value={draft.communityId}
-          aria-invalid={!!err('communityId') || undefined}
-          aria-describedby={describedBy('agreement-community', err('communityId'), true)}
-          onChange={(e) => set('communityId', e.target.value)}
-        >
-          <option value="">Choose a community…</option>
-          {communities.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name} ({c.code})
-            </option>
-          ))}
-        </select>
-      </Field>
+        communities={communities}
+        onChange={(v) => set('communityId', v)}
+      />
       <LabelFieldset
         idPrefix="agreement-label"
         value={draft.label}

@@ -6,6 +6,7 @@ import { Field, describedBy } from '../../components/Field';
 import { LabelFieldset } from './LabelFieldset';
 import { LocationsFieldset } from './LocationsFieldset';
 import type { SectionProps } from './formSections';
+import { CommunityField } from '../../components/CommunityField';
 
 /** Planned and actual dates, and the places. */
 export function ScheduleSection({ draft, set, err, errors, refs, mode }: SectionProps) {
@@ -135,32 +136,13 @@ export function AccessSection({ draft, set, err, errors, refs }: SectionProps) {
   return (
     <fieldset className="card">
       <legend>Access</legend>
-      <Field
+      <CommunityField
         id="eng-community"
-        label="Community"
+        value={draft.communityId}
         error={err('communityId')}
-        required
-        hint="The need-to-know community that holds this record."
-      >
-        <select
-          id="eng-community"
-          value={draft.communityId}
-          aria-invalid={!!err('communityId') || undefined}
-          aria-describedby={describedBy('eng-community', err('communityId'), true)}
-          onChange={(e) => set('communityId', e.target.value)}
-        >
-          <option value="">Choose a community…</option>
-          {refs.communities.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name} ({c.code})
-            </option>
-          ))}
-          {draft.communityId && !refs.communities.some((c) => c.id === draft.communityId) ? (
-            // The record's community is not among those listed to this user: keep it, say so.
-            <option value={draft.communityId}>The record's current community</option>
-          ) : null}
-        </select>
-      </Field>
+        communities={refs.communities}
+        onChange={(v) => set('communityId', v)}
+      />
       <LabelFieldset
         value={draft.label}
         errors={errors}

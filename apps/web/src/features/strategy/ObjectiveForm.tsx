@@ -12,6 +12,7 @@ import { ErrorSummary } from '../engagements/ErrorSummary';
 import { LabelFieldset } from '../engagements/LabelFieldset';
 import { useDraftForm } from '../engagements/useDraftForm';
 import { OBJECTIVE_FIELDS, OBJECTIVE_ORDER, emptyObjectiveDraft, validateObjective } from './objectiveModel';
+import { CommunityField } from '../../components/CommunityField';
 
 type Props = {
   /** Candidate parents (the objectives released to the user). */
@@ -213,28 +214,13 @@ export function ObjectiveForm({ objectives, communities, countries, onSave, onCa
           />
         </Field>
       </div>
-      <Field
+      <CommunityField
         id="objective-community"
-        label="Community"
+        value={draft.communityId}
         error={err('communityId')}
-        required
-        hint="The need-to-know community that holds this record."
-      >
-        <select
-          id="objective-community"
-          value={draft.communityId}
-          aria-invalid={!!err('communityId') || undefined}
-          aria-describedby={describedBy('objective-community', err('communityId'), true)}
-          onChange={(e) => set('communityId', e.target.value)}
-        >
-          <option value="">Choose a community…</option>
-          {communities.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name} ({c.code})
-            </option>
-          ))}
-        </select>
-      </Field>
+        communities={communities}
+        onChange={(v) => set('communityId', v)}
+      />
       <LabelFieldset
         idPrefix="objective-label"
         value={draft.label}

@@ -14,6 +14,7 @@ import { ApprovalSections } from './ApprovalSections';
 import { LogicModelEditor } from './LogicModelEditor';
 import { INITIATIVE_FIELDS, INITIATIVE_ORDER, validateInitiative } from './initiativeModel';
 import type { InitiativeDraft } from './initiativeModel';
+import { CommunityField } from '../../../components/CommunityField';
 
 type Props = {
   title: string;
@@ -219,28 +220,13 @@ export function InitiativeForm(p: Props) {
           onChange={(n) => set('logicModel', n)}
         />
       </section>
-      <Field
+      <CommunityField
         id="ini-community"
-        label="Community"
+        value={d.communityId}
         error={err('communityId')}
-        required
-        hint="The need-to-know community that holds this record."
-      >
-        <select
-          id="ini-community"
-          value={d.communityId}
-          aria-invalid={!!err('communityId') || undefined}
-          aria-describedby={describedBy('ini-community', err('communityId'), true)}
-          onChange={(e) => set('communityId', e.target.value)}
-        >
-          <option value="">Choose a community…</option>
-          {p.communities.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name} ({c.code})
-            </option>
-          ))}
-        </select>
-      </Field>
+        communities={p.communities}
+        onChange={(v) => set('communityId', v)}
+      />
       <LabelFieldset
         idPrefix="ini-label"
         value={d.label}

@@ -18,6 +18,7 @@ import {
   validatePlanContent,
 } from './planModel';
 import type { PlanDraft, PlanValidation } from './planModel';
+import { CommunityField } from '../../../components/CommunityField';
 
 type Common = {
   initial: PlanDraft;
@@ -252,28 +253,14 @@ export function PlanForm(props: Props) {
       />
       {props.mode === 'create' ? (
         <>
-          <Field
+          <CommunityField
             id="plan-community"
-            label="Community"
+            value={draft.communityId}
             error={err('communityId')}
-            required
+            communities={props.communities}
+            onChange={(v) => set('communityId', v)}
             hint="The need-to-know community that holds this plan."
-          >
-            <select
-              id="plan-community"
-              value={draft.communityId}
-              aria-invalid={!!err('communityId') || undefined}
-              aria-describedby={describedBy('plan-community', err('communityId'), true)}
-              onChange={(e) => set('communityId', e.target.value)}
-            >
-              <option value="">Choose a community…</option>
-              {props.communities.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name} ({c.code})
-                </option>
-              ))}
-            </select>
-          </Field>
+          />
           <LabelFieldset
             idPrefix="plan-label"
             value={draft.label}
