@@ -76,7 +76,7 @@ export async function approveRelabelRequest(
       ),
       `requester_${theirs.reason}`,
     );
-  await scoped.allowLabelsForRelabel(uc.tx, uc.scope, [req.toLabelId, req.labelId]);
+  await scoped.allowLabelsInTx(uc.tx, uc.scope, [req.toLabelId, req.labelId]);
   const after = await t.writeLabel(uc, id, rec.version, req.toLabelId);
   if (!after)
     throw new DomainError('stale_version', `Someone else changed this ${t.noun}. Reload and try again.`);
@@ -161,7 +161,7 @@ async function close(
   status: 'rejected' | 'withdrawn',
   note: string | undefined,
 ): Promise<RelabelRequestView> {
-  await scoped.allowLabelsForRelabel(uc.tx, uc.scope, [req.labelId]);
+  await scoped.allowLabelsInTx(uc.tx, uc.scope, [req.labelId]);
   const closed = await scoped.decideRelabelRequest(uc.tx, uc.scope, req.id, {
     status,
     by: uc.subject.id,

@@ -69,7 +69,7 @@ export async function relabelRecord(
   if (d.effect === 'permit') {
     await saveLabel(uc.tx, { id: next.id, ...next.label });
     uc.access.remember(next.id, next.label);
-    await scoped.allowLabelsForRelabel(uc.tx, uc.scope, [next.id]);
+    await scoped.allowLabelsInTx(uc.tx, uc.scope, [next.id]);
     const after = await t.writeLabel(uc, id, input.version, next.id);
     if (!after)
       throw new DomainError(
@@ -98,7 +98,7 @@ export async function relabelRecord(
   await saveLabel(uc.tx, { id: next.id, ...next.label });
   uc.access.remember(next.id, next.label);
   // The request carries the record's current label; decide() has just confirmed the requester may act on it.
-  await scoped.allowLabelsForRelabel(uc.tx, uc.scope, [rec.labelId]);
+  await scoped.allowLabelsInTx(uc.tx, uc.scope, [rec.labelId]);
   const row = await scoped.insertRelabelRequest(uc.tx, {
     entity: t.kind,
     entityId: id,

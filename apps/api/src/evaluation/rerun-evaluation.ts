@@ -54,7 +54,7 @@ async function rerunInScope(uc: UseCaseCtx, id: string, o: RerunOptions): Promis
   const labelId = unchanged ? row.labelId : await evaluationLabel(uc, [row.labelId, ...run.countedLabelIds]);
   if (decideUpdate(uc, row, labelId).effect !== 'permit')
     throw forbidden('Its creator may no longer update it.');
-  await scoped.allowEvaluationLabel(uc.tx, uc.scope, labelId);
+  await scoped.allowLabelsInTx(uc.tx, uc.scope, [labelId]);
   const after = await scoped.updateEvaluationRun(uc.tx, uc.scope, id, {
     ...(unchanged
       ? {}

@@ -34,7 +34,7 @@ export async function saveEvaluation(uc: UseCaseCtx, q: EvaluationSaveRequest): 
     });
     throw forbidden('You cannot store an evaluation for that record.');
   }
-  await scoped.allowEvaluationLabel(uc.tx, uc.scope, labelId);
+  await scoped.allowLabelsInTx(uc.tx, uc.scope, [labelId]);
   const title =
     q.title ??
     `${subject.code}: ${run.result.areas.find((a) => a.role === 'treated')?.name ?? q.request.treatedArea} (${q.request.source})`;

@@ -234,17 +234,6 @@ export async function evaluationCreator(db: Db, id: string): Promise<{ createdBy
   return r[0] ?? null;
 }
 
-const arr = (ids: string[]) => `{${[...new Set(ids)].join(',')}}`;
-
-/**
- * Let this transaction write an evaluation under `labelId` after decide() permitted it, leaving the
- * (cached, shared) scope object as it is.
- */
-export async function allowEvaluationLabel(tx: Tx, s: AccessScope, labelId: string): Promise<void> {
-  await tx.execute(sql`SELECT set_config('entente.label_ids', ${arr([...s.labelIds, labelId])}, true),
-    set_config('entente.write_label_ids', ${arr([...s.writeLabelIds, labelId])}, true)`);
-}
-
 /** The id of this transaction (assigning one), to learn later whether it committed. */
 export async function currentTransactionId(tx: Tx): Promise<string | null> {
   const r = await tx.execute<{ xid: string }>(sql`SELECT pg_current_xact_id()::text AS xid`);

@@ -134,16 +134,6 @@ export async function insertPlanApproval(
   return r[0] as PlanApprovalRow;
 }
 
-/**
- * Allow writes under one label in this transaction only, after the domain rules permitted the
- * write (an owner's approval: partner approvers hold no general write labels). The scope object is
- * shared between requests and is not changed.
- */
-export async function permitWriteInTx(tx: Tx, s: AccessScope, labelId: string): Promise<void> {
-  const ids = [...new Set([...s.writeLabelIds, labelId])];
-  await tx.execute(sql`SELECT set_config('entente.write_label_ids', ${`{${ids.join(',')}}`}, true)`);
-}
-
 /** Display names of users (not labelled), for approval history. */
 export async function userNames(tx: Tx, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();

@@ -101,18 +101,6 @@ export async function decideRelabelRequest(
   return rows[0] ?? null;
 }
 
-const arr = (ids: string[]) => `{${[...new Set(ids)].join(',')}}`;
-
-/**
- * Let this transaction read and write `labelIds` as well as the scope's own labels, after decide()
- * permitted the relabel. Unlike `allowLabelInTx` it leaves the (cached, shared) scope object as it
- * is, so a releasing officer without write roles does not keep the write permission afterwards.
- */
-export async function allowLabelsForRelabel(tx: Tx, s: AccessScope, labelIds: string[]): Promise<void> {
-  await tx.execute(sql`SELECT set_config('entente.label_ids', ${arr([...s.labelIds, ...labelIds])}, true),
-    set_config('entente.write_label_ids', ${arr([...s.writeLabelIds, ...labelIds])}, true)`);
-}
-
 export type AgreementLabelRow = typeof agreement.$inferSelect;
 
 /** Give a visible agreement a new label when the stored version is still `version`; null when stale (or hidden). */

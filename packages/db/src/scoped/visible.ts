@@ -4,7 +4,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { AccessScope } from '../runtime/scope';
+import type { AccessScope, Tx } from '../runtime/scope';
 
 interface LabelledColumns {
   labelId: AnyPgColumn;
@@ -25,4 +25,17 @@ export function visible(t: LabelledColumns, s: AccessScope): SQL {
   // exactly; `IN (SELECT unnest(…))` here was planned as a nested loop (bench/README.md, finding 1).
   return sql`(${t.labelId} = ANY(${uuids(s.labelIds)}) AND ${t.communityId} = ANY(${uuids(s.communityIds)})${party}
     AND (${t.tlp} IS NULL OR ${t.tlp} IN ('clear','green') OR ${s.orgId}::uuid = ANY(${t.tlpOrgIds}) OR ${s.userId}::uuid = ANY(${t.tlpUserIds})))`;
+}
+
+const idArray = (ids: string[]) => `{${[...new Set(ids)].join(',')}}`;
+
+/**
+ * Let this transaction read and write `labelIds` as well as the scope's own labels, after decide()
+ * or the domain rule of the use case permitted it (a relabel, an evaluation's raised label, an
+ * owner's plan approval). Transaction-local, and the (cached, shared) scope object is left as it is,
+ * so a user without write roles does not keep the permission afterwards.
+ */
+export async function allowLabelsInTx(tx: Tx, s: AccessScope, labelIds: string[]): Promise<void> {
+  await tx.execute(sql`SELECT set_config('entente.label_ids', ${idArray([...s.labelIds, ...labelIds])}, true),
+    set_config('entente.write_label_ids', ${idArray([...s.writeLabelIds, ...labelIds])}, true)`);
 }

@@ -31,7 +31,7 @@ export async function approvePlan(uc: UseCaseCtx, id: string, planVersion: numbe
   );
   // The domain rules permitted this owner's approval: allow the write under the plan's label here
   // (partner approvers hold no general write labels), in this transaction only.
-  await scoped.permitWriteInTx(uc.tx, uc.scope, p.labelId);
+  await scoped.allowLabelsInTx(uc.tx, uc.scope, [p.labelId]);
   const a = await scoped.insertPlanApproval(uc.tx, p, {
     planVersion,
     orgId: outcome.ownerOrgId,
