@@ -209,9 +209,13 @@ const newInitiativeRoute = createRoute({
 const initiativeEditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'strategy/initiatives/$id/edit',
+  // `focus`: a field path (e.g. `logicModel.2.indicators`) the form focuses on opening.
+  validateSearch: (s: Record<string, unknown>): { focus?: string } =>
+    typeof s.focus === 'string' && s.focus.length <= 200 ? { focus: s.focus } : {},
   component: function InitiativeEditRoute() {
     const { id } = initiativeEditRoute.useParams();
-    return <InitiativeFormPage id={id} />;
+    const { focus } = initiativeEditRoute.useSearch();
+    return <InitiativeFormPage id={id} focus={focus} />;
   },
 });
 

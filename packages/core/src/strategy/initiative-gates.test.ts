@@ -249,6 +249,8 @@ describe('initiative approval gates', () => {
       expected.map((e) => ({ gate: e.gate, path: e.path })),
     );
     r.unmet.forEach((u, k) => expect(u.message).toMatch(expected[k]!.message));
+    // Shown as sentences in the checklist: each starts with a capital (or a partner's code).
+    r.unmet.forEach((u) => expect(u.message).toMatch(/^[A-Z]/));
     expect(r.assessmentIds).toEqual([]);
     expect(r.checks.find((c) => c.gate === expected[0]!.gate)?.met).toBe(false);
   });

@@ -168,13 +168,13 @@ function capabilityProblems(i: GateInitiative, assessments: readonly GateAssessm
     problems.push({
       gate: 'capability_assessment',
       path: 'capabilityAreas',
-      message: 'name the capability areas the initiative targets',
+      message: 'Name the capability areas the initiative targets',
     });
   if (i.partnerIso3s.length === 0)
     problems.push({
       gate: 'capability_assessment',
       path: 'partnerIso3s',
-      message: 'name the target partners',
+      message: 'Name the target partners',
     });
   for (const iso3 of i.partnerIso3s)
     i.capabilityAreas.forEach((area, k) => {
@@ -212,12 +212,12 @@ function outcomeBaselineProblems(nodes: readonly LogicModelNode[]): GateProblem[
       ? {
           gate: 'outcome_baseline',
           path: `logicModel.${first.idx}.indicators`,
-          message: 'give at least one outcome an indicator with a baseline',
+          message: 'Give at least one outcome an indicator with a baseline',
         }
       : {
           gate: 'outcome_baseline',
           path: 'logicModel',
-          message: 'add an outcome with an indicator that has a baseline',
+          message: 'Add an outcome with an indicator that has a baseline',
         },
   ];
 }
@@ -239,7 +239,7 @@ export function initiativeGates(
           {
             gate: 'risk_assessment',
             path: 'riskAssessment',
-            message: 'record the risk assessment (it supports partner forces)',
+            message: 'Record the risk assessment (it supports partner forces)',
           },
         ]
       : i.riskAssessment.decision === 'decline'
@@ -247,7 +247,7 @@ export function initiativeGates(
             {
               gate: 'risk_assessment',
               path: 'riskAssessment.decision',
-              message: 'the risk assessment declined the initiative',
+              message: 'The risk assessment declined the initiative',
             },
           ]
         : [];
@@ -257,13 +257,13 @@ export function initiativeGates(
           {
             gate: 'problem_statement',
             path: 'problemStatement',
-            message: 'state the problem the initiative addresses',
+            message: 'State the problem the initiative addresses',
           },
         ]
       : [],
     line_of_effort:
       i.lineOfEffortIds.length === 0
-        ? [{ gate: 'line_of_effort', path: 'lineOfEffortIds', message: 'link at least one line of effort' }]
+        ? [{ gate: 'line_of_effort', path: 'lineOfEffortIds', message: 'Link at least one line of effort' }]
         : [],
     outcome_baseline: outcomeBaselineProblems(i.logicModel),
     capability_assessment: cap.problems,
@@ -272,7 +272,7 @@ export function initiativeGates(
           {
             gate: 'absorptive_capacity',
             path: 'absorptiveCapacity.statement',
-            message: "state the partners' absorptive capacity",
+            message: "State the partners' absorptive capacity",
           },
         ]
       : [],
@@ -283,7 +283,7 @@ export function initiativeGates(
             {
               gate: 'sustainment_plan',
               path: 'sustainmentPlan',
-              message: `add a sustainment plan (it covers ${i.covers.join(', ').replace(/_/g, ' ')})`,
+              message: `Add a sustainment plan (it covers ${i.covers.join(', ').replace(/_/g, ' ')})`,
             },
           ]
         : [],
@@ -293,7 +293,7 @@ export function initiativeGates(
             {
               gate: 'evaluation_plan',
               path: 'evaluationPlan',
-              message: 'add an evaluation plan (the initiative is significant)',
+              message: 'Add an evaluation plan (the initiative is significant)',
             },
           ]
         : [],

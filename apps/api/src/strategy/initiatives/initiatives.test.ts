@@ -256,7 +256,7 @@ describe('initiatives', () => {
     });
     expect(broken.status).toBe(422);
     expect(broken.body.error.fields).toEqual([
-      { path: 'evaluationPlan', message: 'add an evaluation plan (the initiative is significant)' },
+      { path: 'evaluationPlan', message: 'Add an evaluation plan (the initiative is significant)' },
     ]);
   });
 

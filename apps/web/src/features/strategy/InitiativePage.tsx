@@ -72,7 +72,13 @@ export function InitiativePage({ id }: { id: string }) {
         onStale={() => q.refetch()}
       />
       {i.status === 'proposed' || i.status === 'approved' ? (
-        <GateChecklist met={i.gates.met} checks={i.gates.checks} status={i.status} />
+        <GateChecklist
+          met={i.gates.met}
+          checks={i.gates.checks}
+          status={i.status}
+          initiative={i}
+          canEdit={can.writeStrategy(me) && EDITABLE.has(i.status)}
+        />
       ) : null}
       <div className="grid grid--2">
         <section className="card">

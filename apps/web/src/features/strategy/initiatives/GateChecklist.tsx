@@ -1,15 +1,27 @@
-/** "What is missing before approval": every approval gate of the initiative, met or not, with what to fix. */
+/**
+ * "What is missing before approval": every approval gate of the initiative, met or not, with what to
+ * fix — each problem named by its field ("Logic model · outcome '…' · indicators") and, for a user who
+ * may edit, a link into the edit form that focuses that field.
+ */
 import '../../../styles/initiatives.css';
+import { Link } from '@tanstack/react-router';
 import type { GateCheck } from '@entente/contracts';
+import { gateFieldOf, type LabelSource } from './gateLabels';
 
 export function GateChecklist({
   met,
   checks,
   status,
+  initiative,
+  canEdit = false,
 }: {
   met: boolean;
   checks: readonly GateCheck[];
   status: string;
+  /** The initiative the paths point into (its id for the edit link, its nodes and areas for the labels). */
+  initiative: LabelSource & { id: string };
+  /** Offer a link to each field in the edit form. */
+  canEdit?: boolean;
 }) {
   const applicable = checks.filter((c) => c.applies);
   const missing = applicable.filter((c) => !c.met);
@@ -33,11 +45,28 @@ export function GateChecklist({
             <span className="visually-hidden">{c.met ? 'Met:' : 'Missing:'}</span> {c.title}
             {c.problems.length ? (
               <ul>
-                {c.problems.map((p, k) => (
-                  <li key={k}>
-                    {p.message} <span className="muted">({p.path})</span>
-                  </li>
-                ))}
+                {c.problems.map((p, k) => {
+                  const f = gateFieldOf(p.path, initiative);
+                  return (
+                    <li key={k} data-path={p.path}>
+                      <strong>{f.label}</strong>: {p.message}
+                      {canEdit ? (
+                        <>
+                          {' '}
+                          <Link
+                            to="/strategy/initiatives/$id/edit"
+                            params={{ id: initiative.id }}
+                            search={{ focus: p.path }}
+                            className="btn btn--link btn--small"
+                            aria-label={`Edit ${f.label}`}
+                          >
+                            Edit
+                          </Link>
+                        </>
+                      ) : null}
+                    </li>
+                  );
+                })}
               </ul>
             ) : null}
           </li>

@@ -6,12 +6,46 @@ import { byRole, click, mount } from '../../../testing/dom';
 import type { Mounted } from '../../../testing/dom';
 import { InitiativeActions } from './InitiativeActions';
 
-const INITIATIVE = {
+const INITIATIVE: InitiativeDetail = {
   id: '5b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e',
-  version: 4,
+  code: 'KEN-INI-LOG',
+  title: 'Kenya logistics depots',
+  planId: null,
+  partnerIso3s: ['KEN'],
+  significance: 'significant',
   status: 'proposed',
+  from: '2027-01-01',
+  to: '2029-12-31',
+  portion: 'HO',
+  version: 4,
+  problemStatement: 'Depots are not maintained.',
+  theoryOfChange: '',
+  lineOfEffortIds: [],
+  leadOrgId: '1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b',
+  capabilityAreas: ['logistics'],
+  covers: [],
+  supportsPartnerForces: false,
+  absorptiveCapacity: null,
+  riskAssessment: null,
+  sustainmentPlan: null,
+  evaluationPlan: null,
+  capabilityAssessmentIds: [],
+  logicModel: [
+    {
+      id: 'oc',
+      kind: 'outcome',
+      statement: 'Depots run by the partner',
+      parentIds: [],
+      objectiveIds: [],
+      indicators: [],
+    },
+  ],
+  engagementCount: 0,
+  communityId: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b',
+  label: { level: 'HUB-OFFICIAL', restrictive: [], releasableTo: ['XHN'], handling: [] },
+  gates: { met: false, checks: [] },
   transitions: ['approved', 'cancelled'],
-} as unknown as InitiativeDetail;
+};
 
 let view: Mounted | null = null;
 afterEach(() => {
@@ -44,7 +78,11 @@ describe('initiative lifecycle buttons', () => {
         requestId: 'r1',
         fields: [
           { path: 'capabilityAreas.0', message: 'KEN: no approved logistics capability assessment' },
-          { path: 'evaluationPlan', message: 'add an evaluation plan (the initiative is significant)' },
+          { path: 'evaluationPlan', message: 'Add an evaluation plan (the initiative is significant)' },
+          {
+            path: 'logicModel.0.indicators',
+            message: 'Give at least one outcome an indicator with a baseline',
+          },
         ],
       },
     });
@@ -57,13 +95,33 @@ describe('initiative lifecycle buttons', () => {
     expect(posts).toEqual([{ to: 'approved', expectedVersion: 4 }]);
     const alert = view.container.querySelector('[role="alert"]')!;
     expect(alert.textContent).toContain('2 gates are not met');
-    expect(alert.textContent).toContain(
-      'KEN: no approved logistics capability assessment (capabilityAreas.0)',
-    );
-    expect(alert.textContent).toContain(
-      'add an evaluation plan (the initiative is significant) (evaluationPlan)',
-    );
+    const items = [...alert.querySelectorAll('li')].map((li) => li.textContent);
+    expect(items).toEqual([
+      'Capability areas · logistics: KEN: no approved logistics capability assessment',
+      'Evaluation plan: Add an evaluation plan (the initiative is significant)',
+      "Logic model · outcome 'Depots run by the partner' · indicators: Give at least one outcome an indicator with a baseline",
+    ]);
+    expect(alert.textContent).not.toContain('(capabilityAreas.0)');
+    expect(view.container.querySelector('[role="status"]')).toBeNull();
     expect(onChanged).not.toHaveBeenCalled();
+  });
+
+  it('confirm a change in a status message and hand the new state to the page', async () => {
+    const next = { ...INITIATIVE, status: 'approved', version: 5, transitions: ['active', 'cancelled'] };
+    const posts = stub(200, { data: next, meta: { pageLabel: null } });
+    const onChanged = vi.fn();
+    view = await mount(
+      <InitiativeActions initiative={INITIATIVE} onChanged={onChanged} onStale={() => {}} />,
+    );
+    await click(byRole(view.container, 'button', 'Approve'));
+    await settle();
+    expect(posts).toEqual([{ to: 'approved', expectedVersion: 4 }]);
+    expect(onChanged).toHaveBeenCalledWith(next);
+    const status = view.container.querySelector('[role="status"]')!;
+    expect(status.textContent).toContain('KEN-INI-LOG is approved');
+    expect(view.container.querySelector('[role="alert"]')).toBeNull();
+    await click(byRole(view.container, 'button', 'Dismiss'));
+    expect(view.container.querySelector('[role="status"]')).toBeNull();
   });
 
   it('ask for a reason before cancelling and send it', async () => {

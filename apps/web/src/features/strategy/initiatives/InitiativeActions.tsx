@@ -1,12 +1,15 @@
 /**
  * Lifecycle buttons of an initiative for an approver: Approve (refused with every unmet gate, listed
- * here and in the checklist), activate, suspend or cancel (with a reason), close. A stale version
- * (409) reloads the initiative.
+ * here and in the checklist, each named by its field), activate, suspend or cancel (with a reason),
+ * close. A change is confirmed in a status message (the page refreshes its data through `onChanged`);
+ * a stale version (409) reloads the initiative.
  */
 import '../../../styles/initiatives.css';
 import { useRef, useState } from 'react';
 import type { InitiativeDetail, InitiativeTransition } from '@entente/contracts';
 import { ApiError, messageOf } from '../../../lib/api';
+import { humanise } from '../../../lib/engagementTypes';
+import { gateFieldOf } from './gateLabels';
 import { initiativeApi } from './initiativeApi';
 
 const LABELS: Record<string, string> = {
@@ -19,18 +22,31 @@ const LABELS: Record<string, string> = {
 };
 const NEEDS_REASON = new Set(['suspended', 'cancelled']);
 
+/** The confirmation after a change to `next`. */
+export function confirmationOf(next: Pick<InitiativeDetail, 'code' | 'status'>): string {
+  switch (next.status) {
+    case 'approved':
+      return `${next.code} is approved: every approval gate was met. Start it when the work begins.`;
+    case 'closing':
+      return `${next.code} is closing.`;
+    default:
+      return `${next.code} is now ${humanise(next.status).toLowerCase()}.`;
+  }
+}
+
 type Props = { initiative: InitiativeDetail; onChanged: (i: InitiativeDetail) => void; onStale: () => void };
 
 export function InitiativeActions({ initiative: i, onChanged, onStale }: Props) {
   const [asking, setAsking] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<{ message: string; fields: { path: string; message: string }[] } | null>(
     null,
   );
   const errorRef = useRef<HTMLDivElement>(null);
   const reasonRef = useRef<HTMLTextAreaElement>(null);
-  if (i.transitions.length === 0) return null;
+  if (i.transitions.length === 0 && !notice) return null;
 
   const run = async (to: string) => {
     if (NEEDS_REASON.has(to) && asking !== to) {
@@ -41,13 +57,16 @@ export function InitiativeActions({ initiative: i, onChanged, onStale }: Props) 
     }
     setBusy(true);
     setError(null);
+    setNotice(null);
     try {
       const body = {
         to,
         expectedVersion: i.version,
         ...(reason.trim() ? { reason: reason.trim() } : {}),
       } as InitiativeTransition;
-      onChanged((await initiativeApi.transition(i.id, body)).data);
+      const next = (await initiativeApi.transition(i.id, body)).data;
+      onChanged(next);
+      setNotice(confirmationOf(next));
       setAsking(null);
       setReason('');
     } catch (err) {
@@ -61,6 +80,14 @@ export function InitiativeActions({ initiative: i, onChanged, onStale }: Props) 
 
   return (
     <div className="lifecycle-actions">
+      {notice ? (
+        <div className="notice" role="status">
+          <p>{notice}</p>
+          <button type="button" className="btn btn--link" onClick={() => setNotice(null)}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
       <div className="form-actions">
         {i.transitions.map((to) => (
           <button
@@ -105,8 +132,8 @@ export function InitiativeActions({ initiative: i, onChanged, onStale }: Props) 
           {error.fields.length ? (
             <ul>
               {error.fields.map((f, k) => (
-                <li key={k}>
-                  {f.message} <span className="muted">({f.path})</span>
+                <li key={k} data-path={f.path}>
+                  <strong>{gateFieldOf(f.path, i).label}</strong>: {f.message}
                 </li>
               ))}
             </ul>

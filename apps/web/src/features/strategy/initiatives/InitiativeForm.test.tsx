@@ -159,12 +159,20 @@ describe('gate checklist', () => {
         problems: [],
       },
     ];
-    view = await mount(<GateChecklist met={false} checks={checks} status="proposed" />);
+    view = await mount(
+      <GateChecklist
+        met={false}
+        checks={checks}
+        status="proposed"
+        initiative={{ id: OBJ, logicModel: [], capabilityAreas: ['logistics'] }}
+      />,
+    );
     const t = view.container.textContent ?? '';
     expect(t).toContain('What is missing before approval');
     expect(t).toContain('1 of 2 gates is not met yet.');
     expect(t).toContain('Missing: An approved capability assessment');
-    expect(t).toContain('KEN: no approved logistics capability assessment (capabilityAreas.0)');
+    expect(t).toContain('Capability areas · logistics: KEN: no approved logistics capability assessment');
+    expect(t).not.toContain('(capabilityAreas.0)');
     expect(t).toContain('Not needed for this initiative: an evaluation plan');
   });
 });

@@ -4,6 +4,7 @@
  * unknown lines of effort, gates once approved) land next to their fields and in the summary.
  */
 import '../../../styles/initiatives.css';
+import { useEffect } from 'react';
 import type { InitiativeInput, ObjectiveItem, PlanItem } from '@entente/contracts';
 import { humanise } from '../../../lib/engagementTypes';
 import { Field, describedBy } from '../../../components/Field';
@@ -15,6 +16,7 @@ import { LogicModelEditor } from './LogicModelEditor';
 import { INITIATIVE_FIELDS, INITIATIVE_ORDER, validateInitiative } from './initiativeModel';
 import type { InitiativeDraft } from './initiativeModel';
 import { CommunityField } from '../../../components/CommunityField';
+import { gateFieldOf } from './gateLabels';
 
 type Props = {
   title: string;
@@ -26,6 +28,8 @@ type Props = {
   countries: readonly { iso3: string; name: string }[];
   /** Shown in the summary when the save met a newer version (409). */
   conflict?: string | null;
+  /** A field path to focus on opening (from the approval checklist's "Edit" links). */
+  focus?: string | undefined;
   onReload?: () => void;
   onSave: (input: InitiativeInput) => Promise<void>;
   onCancel: () => void;
@@ -45,6 +49,16 @@ export function InitiativeForm(p: Props) {
     summaryRef,
     submit,
   } = useDraftForm(() => p.initial, validateInitiative, p.onSave);
+  const focusPath = p.focus;
+  useEffect(() => {
+    if (!focusPath) return;
+    const { id } = gateFieldOf(focusPath, d);
+    const el = id ? document.getElementById(id) : null;
+    if (!el) return;
+    el.scrollIntoView?.({ block: 'center' });
+    el.focus();
+    // Only on opening (the draft changes as the user types; `d` is read once).
+  }, [focusPath]);
   const loes = p.objectives.flatMap((o) => o.linesOfEffort.map((l) => ({ ...l, objective: o.code })));
   const homeOrgs = p.organisations.filter((o) => o.kind === 'ministry_unit');
   const text = (

@@ -13,7 +13,7 @@ import { InitiativeForm } from './InitiativeForm';
 import { initiativeApi } from './initiativeApi';
 import { draftOf, emptyInitiativeDraft } from './initiativeModel';
 
-export function InitiativeFormPage({ id }: { id?: string }) {
+export function InitiativeFormPage({ id, focus }: { id?: string; focus?: string | undefined }) {
   const editing = id !== undefined;
   useDocumentTitle(editing ? 'Edit initiative' : 'New initiative');
   const navigate = useNavigate();
@@ -97,6 +97,7 @@ export function InitiativeFormPage({ id }: { id?: string }) {
         communities={communities}
         countries={refs.countries.data ?? []}
         conflict={conflict}
+        focus={focus}
         onReload={() => {
           setConflict(null);
           detail.refetch();
