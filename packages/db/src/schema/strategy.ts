@@ -1,6 +1,6 @@
 /** Strategy: objectives (a tree), lines of effort, cooperation plans and initiatives. Labelled. */
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id, labelled } from './columns';
 
 export const objective = pgTable(
@@ -78,7 +78,13 @@ export const initiative = pgTable('initiative', {
   sustainmentPlan: jsonb('sustainment_plan'),
   /** { kind, dueBy } */
   evaluationPlan: jsonb('evaluation_plan'),
+  /** { amount, currency }: what the initiative is budgeted to cost; over the configured threshold it is significant. */
+  budget: jsonb('budget'),
   /** The approved capability assessments that met the gate when it was approved. */
   capabilityAssessmentIds: uuid('capability_assessment_ids').array().notNull().default(sql`'{}'::uuid[]`),
   ...labelled(),
-}, (t) => [index('initiative_partners_idx').using('gin', t.partnerIso3s)]);
+}, (t) => [
+  index('initiative_partners_idx').using('gin', t.partnerIso3s),
+  // One initiative per code in a community, as engagements (a duplicate is a 409 on `code`).
+  uniqueIndex('initiative_community_code_uq').on(t.communityId, t.code),
+]);
