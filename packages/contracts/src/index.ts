@@ -5,6 +5,7 @@ export * from './engagements';
 export * from './agreements';
 export * from './due-items';
 export * from './strategy';
+export * from './objectives';
 export * from './partners';
 export * from './dashboard';
 export * from './admin';

@@ -29,6 +29,7 @@ export const ROUTES = {
   dueItemSubmit: '/due-items/:id/submit',
   dueItemWaive: '/due-items/:id/waive',
   objectives: '/strategy/objectives',
+  objective: '/strategy/objectives/:id',
   objectiveTransition: '/strategy/objectives/:id/transitions',
   plans: '/strategy/plans',
   initiatives: '/strategy/initiatives',

@@ -2,6 +2,7 @@ export * from './engagements';
 export * from './engagement-aggregates';
 export * from './agreements';
 export * from './strategy';
+export * from './objective-page';
 export * from './partners';
 export * from './partner-status';
 export * from './audit';
