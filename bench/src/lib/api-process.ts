@@ -25,14 +25,18 @@ export interface ApiOptions {
 
 /** Build the server bundle when a source is newer than it (what `npm start` does before starting). */
 export function ensureServerBundle(): void {
-  const r = spawnSync(process.execPath, ['scripts/build-server.mjs', '--if-stale'], { cwd: REPO_DIR, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['scripts/build-server.mjs', '--if-stale'], {
+    cwd: REPO_DIR,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) throw new Error('could not build the server bundle');
 }
 
 /** Spawn the server on 127.0.0.1 with its own data folder and ports; the environment's ENTENTE_* are not inherited. */
 export function startApi(o: ApiOptions): ApiProcess {
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('ENTENTE_')) env[k] = v;
+  for (const [k, v] of Object.entries(process.env))
+    if (v !== undefined && !k.startsWith('ENTENTE_')) env[k] = v;
   Object.assign(env, {
     ENTENTE_DATA_DIR: o.dataDir,
     ENTENTE_EMBEDDED_PG_PORT: String(o.pgPort),
@@ -43,7 +47,13 @@ export function startApi(o: ApiOptions): ApiProcess {
   });
   // The server runs as `npm start` runs it: from the prebuilt bundle (ensureServerBundle() first).
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--enable-source-maps', 'apps/api/dist/main.mjs'], { cwd: REPO_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_API_NODE_ARGS adds node flags to the server (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it).
+  const extra = (process.env.BENCH_API_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, ['--enable-source-maps', ...extra, 'apps/api/dist/main.mjs'], {
+    cwd: REPO_DIR,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   if (child.pid === undefined) throw new Error('could not start the API server');
   const pid = child.pid;
   let out = '';
@@ -56,7 +66,15 @@ export function startApi(o: ApiOptions): ApiProcess {
   let exited = false;
   const exit = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
   const ready = new Promise<{ ms: number; selfReportedS: number | null }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the API did not print 'Entente is ready' within ${(o.timeoutMs ?? 180_000) / 1000} s:\n${out.slice(-3000)}`)), o.timeoutMs ?? 180_000);
+    const timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `the API did not print 'Entente is ready' within ${(o.timeoutMs ?? 180_000) / 1000} s:\n${out.slice(-3000)}`,
+          ),
+        ),
+      o.timeoutMs ?? 180_000,
+    );
     const onData = () => {
       if (!out.includes('Entente is ready')) return;
       const ms = performance.now() - t0;

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { decide, type Label } from '@entente/core';
+import { DASHBOARD_TOP_OBJECTIVES } from '@entente/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CURSOR_TTL_MS, signCursor } from '../http/cursor';
 import { startTestApp, type Agent } from '../testing';
@@ -133,6 +134,18 @@ describe('no existence leaks', () => {
       for (const x of dash.byObjective as { key: string; count: number }[])
         expect(x.count).toBe(byObjective.get(x.key));
       if (!u.endsWith('.liaison')) expect(dash.byObjective.length).toBeGreaterThan(0);
+      // The chart names the objectives with the most engagements; the rest are summed, over visible objectives only.
+      const visibleObjectives = new Set(
+        ((await a.get('/api/v1/strategy/objectives')).body.data as { id: string }[]).map((o) => o.id),
+      );
+      const linked = [...byObjective].filter(([k]) => visibleObjectives.has(k));
+      const listed = dash.byObjective as { key: string; count: number }[];
+      expect(listed.length).toBe(Math.min(linked.length, DASHBOARD_TOP_OBJECTIVES));
+      expect(listed.map((x) => x.count)).toEqual([...listed.map((x) => x.count)].sort((x, y) => y - x));
+      expect(dash.objectivesOther.objectives).toBe(linked.length - listed.length);
+      expect(dash.objectivesOther.count + listed.reduce((n, x) => n + x.count, 0)).toBe(
+        linked.reduce((n, [, c]) => n + c, 0),
+      );
       const map = (await a.get('/api/v1/engagements/map')).body.data as { id: string }[];
       for (const p of map) expect(want.has(p.id)).toBe(true);
       const cal = (await a.get('/api/v1/engagements/calendar?from=2000-01-01&to=2035-12-31')).body.data as {

@@ -5,10 +5,12 @@
 import { createHash } from 'node:crypto';
 import {
   HUB_POLICY,
+  canonicalLabel,
   createRegistry,
   currentCommunityIds,
   decide,
   joinAll,
+  labelId as labelIdOf,
   permittedLabelIds,
   renderBanner,
   renderPortion,
@@ -39,6 +41,13 @@ export interface AccessService {
   label(id: string): Label | undefined;
   portion(id: string): string;
   pageLabel(labelIds: Iterable<string>): PageLabel;
+  /**
+   * The join of the known labels among `labelIds` (null when none is known), or the highest-ranked one
+   * when they have no join (different policies), with whether it is a true join. Memoised by the set
+   * of ids: a roll-up response marks every label it counted (~1,500 on the bench data), and joining
+   * them on every request was a tenth of the API's CPU under B2.
+   */
+  joinOf(labelIds: Iterable<string>): { id: string; label: Label; joined: boolean } | null;
   subjectOf(userId: string, assurance: Subject['assurance']): Promise<Subject | null>;
   scopeOf(s: Subject): Promise<AccessScope>;
   decide(
@@ -97,6 +106,9 @@ export async function createAccessService(db: Database, homeNation = 'XHN'): Pro
   await loadCommunities();
 
   const portionCache = new Map<string, string>();
+  // Label ids are content hashes (a label never changes under its id), so these hold until refresh().
+  const joinMemo = new Map<string, { id: string; label: Label; joined: boolean }>();
+  const pageMemo = new Map<string, PageLabel>();
   const svc: AccessService = {
     registry: () => registry,
     label: (id) => labels.get(id),
@@ -109,8 +121,25 @@ export async function createAccessService(db: Database, homeNation = 'XHN'): Pro
       }
       return p;
     },
+    joinOf(ids) {
+      const known = [...new Set(ids)].filter((id) => labels.has(id)).sort();
+      if (known.length === 0) return null;
+      const key = known.join(',');
+      let hit = joinMemo.get(key);
+      if (hit === undefined) {
+        hit = joinKnown(
+          known.map((id) => [id, labels.get(id) as Label] as const),
+          registry,
+        );
+        if (joinMemo.size >= 1000) joinMemo.clear();
+        joinMemo.set(key, hit);
+      }
+      return hit;
+    },
     pageLabel(ids) {
-      const ls = [...new Set(ids)].map((id) => labels.get(id)).filter((l): l is Label => !!l);
+      const key = [...new Set(ids)].sort().join(',');
+      const hit = pageMemo.get(key);
+      if (hit) return hit;
       const base: Label = {
         policy: 'HUB',
         level: 'HUB-OFFICIAL',
@@ -118,18 +147,18 @@ export async function createAccessService(db: Database, homeNation = 'XHN'): Pro
         releasableTo: [homeNation],
         handling: [],
       };
-      let top: Label = base;
-      try {
-        top = ls.length ? joinAll(ls, registry) : base;
-      } catch {
-        top = ls.reduce(
-          (a, b) => ((registry.rank('HUB', b.level) ?? 0) > (registry.rank('HUB', a.level) ?? 0) ? b : a),
-          base,
-        );
-      }
+      const j = svc.joinOf(ids);
+      // No join (different policies): the highest HUB rank, as before, never lower than the base.
+      const top =
+        !j || j.joined || (registry.rank('HUB', j.label.level) ?? 0) > (registry.rank('HUB', base.level) ?? 0)
+          ? (j?.label ?? base)
+          : base;
       const lvl = registry.level(top.policy, top.level);
       const colour = lvl?.colour ?? '#007a33';
-      return { banner: renderBanner(top, registry), colour, textColour: textOn(colour) };
+      const page = { banner: renderBanner(top, registry), colour, textColour: textOn(colour) };
+      if (pageMemo.size >= 1000) pageMemo.clear();
+      pageMemo.set(key, page);
+      return page;
     },
     async subjectOf(userId, assurance) {
       const u = await users.userById(db.db, userId);
@@ -206,6 +235,8 @@ export async function createAccessService(db: Database, homeNation = 'XHN'): Pro
       labelsKnown = -1;
       await loadLabels();
       portionCache.clear();
+      joinMemo.clear();
+      pageMemo.clear();
     },
   };
   return svc;
@@ -227,4 +258,26 @@ function textOn(hex: string): string {
   const n = parseInt(hex.replace('#', ''), 16);
   const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255];
   return 0.299 * r + 0.587 * g + 0.114 * b > 150 ? '#000000' : '#ffffff';
+}
+
+/** The join of labels, or the highest-ranked of them when they have none (labels of different policies). */
+function joinKnown(
+  known: (readonly [string, Label])[],
+  registry: PolicyRegistry,
+): { id: string; label: Label; joined: boolean } {
+  if (known.length === 1) return { id: known[0]![0], label: known[0]![1], joined: true };
+  try {
+    const label = canonicalLabel(
+      joinAll(
+        known.map(([, l]) => l),
+        registry,
+      ),
+    );
+    return { id: labelIdOf(label), label, joined: true };
+  } catch {
+    const [id, label] = known.reduce((a, b) =>
+      (registry.rank(b[1].policy, b[1].level) ?? 0) > (registry.rank(a[1].policy, a[1].level) ?? 0) ? b : a,
+    );
+    return { id, label, joined: false };
+  }
 }

@@ -10,11 +10,29 @@ const TTL_MS = 30_000;
 const MAX = 500;
 const entries = new Map<string, { at: number; value: unknown }>();
 
+// A scope object is shared by a subject's requests: hash its permitted sets once. allowLabelInTx may
+// append a label to it, so the digest is kept with the sizes it was taken at.
+const scopeDigests = new WeakMap<AccessScope, { n: number; digest: string }>();
+
 /** The cache key of a scope and a query. */
 export function scopeKey(scope: AccessScope, query: unknown): string {
-  // The org and user are in the key because TLP recipients and partner party scope depend on them.
-  const permitted = { l: [...scope.labelIds].sort(), c: [...scope.communityIds].sort(), o: scope.orgId, u: scope.userId, p: scope.partner };
-  return createHash('sha256').update(JSON.stringify([permitted, query])).digest('hex');
+  const n = scope.labelIds.length + scope.communityIds.length;
+  let digest = scopeDigests.get(scope)?.digest;
+  if (digest === undefined || scopeDigests.get(scope)?.n !== n) {
+    // The org and user are in the key because TLP recipients and partner party scope depend on them.
+    const permitted = {
+      l: [...scope.labelIds].sort(),
+      c: [...scope.communityIds].sort(),
+      o: scope.orgId,
+      u: scope.userId,
+      p: scope.partner,
+    };
+    digest = createHash('sha256').update(JSON.stringify(permitted)).digest('hex');
+    scopeDigests.set(scope, { n, digest });
+  }
+  return createHash('sha256')
+    .update(JSON.stringify([digest, query]))
+    .digest('hex');
 }
 
 const inFlight = new Map<string, Promise<unknown>>();

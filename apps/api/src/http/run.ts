@@ -1,12 +1,5 @@
 /** Run one use case for an authenticated request: scope, transaction, audit, page label. */
-import {
-  DomainError,
-  canonicalLabel,
-  joinAll,
-  labelId as labelIdOf,
-  type Label,
-  type Subject,
-} from '@entente/core';
+import { DomainError, type Subject } from '@entente/core';
 import {
   appendAudit,
   hashFilters,
@@ -94,8 +87,19 @@ export async function runUseCase<T>(
   return { data, labels };
 }
 
+// Per scope (one per subject, day and label set): a roll-up marks ~1,500 labels, each a decide() per request.
+const auditReadMemo = new WeakMap<AccessScope, Map<string, boolean>>();
+
 /** Does reading a record under this label carry the `audit_read` obligation? Unsure (a deny) counts as yes. */
 function carriesAuditRead(app: AppContext, subject: Subject, scope: AccessScope, labelId: string): boolean {
+  let memo = auditReadMemo.get(scope);
+  if (!memo) auditReadMemo.set(scope, (memo = new Map()));
+  let v = memo.get(labelId);
+  if (v === undefined) memo.set(labelId, (v = decideAuditRead(app, subject, scope, labelId)));
+  return v;
+}
+
+function decideAuditRead(app: AppContext, subject: Subject, scope: AccessScope, labelId: string): boolean {
   const d = app.access.decide(subject, 'read', labelId, {
     kind: 'engagement',
     communityId: scope.communityIds[0] ?? '',
@@ -108,29 +112,12 @@ function carriesAuditRead(app: AppContext, subject: Subject, scope: AccessScope,
 
 /** The label of a list-read event: the join of the labels returned (the home label when none), stored if new. */
 async function readEventLabel(app: AppContext, tx: Tx, ids: Set<string>): Promise<string> {
-  const known = [...ids]
-    .map((id) => [id, app.access.label(id)] as const)
-    .filter((x): x is readonly [string, Label] => !!x[1]);
-  if (known.length === 0) return app.homeLabelId;
-  if (known.length === 1) return known[0]![0];
-  const registry = app.access.registry();
-  try {
-    const joined = canonicalLabel(
-      joinAll(
-        known.map(([, l]) => l),
-        registry,
-      ),
-    );
-    const id = labelIdOf(joined);
-    if (!app.access.label(id)) {
-      await saveLabel(tx, { id, ...joined });
-      app.access.remember(id, joined);
-    }
-    return id;
-  } catch {
-    // Labels of different policies have no join: keep the highest-ranked one.
-    return known.reduce((a, b) =>
-      (registry.rank(b[1].policy, b[1].level) ?? 0) > (registry.rank(a[1].policy, a[1].level) ?? 0) ? b : a,
-    )[0];
+  const j = app.access.joinOf(ids);
+  if (!j) return app.homeLabelId;
+  // Labels of different policies have no join: the highest-ranked one stands for them.
+  if (j.joined && !app.access.label(j.id)) {
+    await saveLabel(tx, { id: j.id, ...j.label });
+    app.access.remember(j.id, j.label);
   }
+  return j.id;
 }

@@ -18,6 +18,8 @@ type Props = {
   labelWidth?: number;
   /** Span every column of the grid it sits in. */
   wide?: boolean;
+  /** A line under the chart, e.g. what the chart leaves out. */
+  note?: string | undefined;
 };
 
 export function Chart({
@@ -28,6 +30,7 @@ export function Chart({
   height = 260,
   labelWidth,
   wide = false,
+  note,
 }: Props) {
   return (
     <figure className={`chart card${wide ? ' chart--wide' : ''}`}>
@@ -52,6 +55,7 @@ export function Chart({
               {...(labelWidth ? { labelWidth } : {})}
             />
           </Suspense>
+          {note ? <p className="muted chart__note">{note}</p> : null}
           <details className="chart__data">
             <summary>Data table: {title}</summary>
             <div className="table-wrap">

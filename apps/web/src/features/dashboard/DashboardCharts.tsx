@@ -5,6 +5,7 @@
 import type { Dashboard } from '@entente/contracts';
 import { Chart } from '../../components/Chart';
 import { typeColour, typeLabel } from '../../lib/engagementTypes';
+import { formatNumber } from '../../lib/format';
 
 export function DashboardCharts({ dashboard }: { dashboard: Dashboard }) {
   const byType = dashboard.byType.map((c) => ({
@@ -18,6 +19,11 @@ export function DashboardCharts({ dashboard }: { dashboard: Dashboard }) {
   const byYear = [...dashboard.byYear]
     .sort((a, b) => a.key.localeCompare(b.key))
     .map((c) => ({ key: c.key, label: c.label, value: c.count }));
+  const other = dashboard.objectivesOther;
+  const objectiveNote =
+    other.objectives > 0
+      ? `The ${byObjective.length} objectives with the most engagements. ${formatNumber(other.objectives)} other ${other.objectives === 1 ? 'objective holds' : 'objectives hold'} ${formatNumber(other.count)} engagement ${other.count === 1 ? 'link' : 'links'}.`
+      : undefined;
   const topRowHeight = Math.max(260, byType.length * 22);
   return (
     <section aria-label="Counts" className="dashboard-charts">
@@ -27,6 +33,7 @@ export function DashboardCharts({ dashboard }: { dashboard: Dashboard }) {
         title="Engagements by objective"
         kind="hbar"
         data={byObjective}
+        note={objectiveNote}
         height={Math.max(220, byObjective.length * 24)}
         labelWidth={440}
         wide
