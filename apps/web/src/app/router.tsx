@@ -32,6 +32,8 @@ import { StrategyPage } from '../features/strategy/StrategyPage';
 import { InitiativePage } from '../features/strategy/InitiativePage';
 import { InitiativeFormPage } from '../features/strategy/initiatives/InitiativeFormPage';
 import { PlanPage } from '../features/strategy/plans/PlanPage';
+import { ObjectivePage } from '../features/strategy/objectives/ObjectivePage';
+import { parseEvaluateSearch, subjectOf } from '../features/evaluation/evaluateSearch';
 import { NewPlanPage } from '../features/strategy/plans/NewPlanPage';
 import { ImportPage } from '../features/import/ImportPage';
 import { IncidentImportPage } from '../features/incidents/IncidentImportPage';
@@ -191,6 +193,15 @@ const strategyRoute = createRoute({
   component: () => <StrategyPage />,
 });
 
+const objectiveRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'strategy/objectives/$id',
+  component: function ObjectiveRoute() {
+    const { id } = objectiveRoute.useParams();
+    return <ObjectivePage id={id} />;
+  },
+});
+
 const initiativeRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'strategy/initiatives/$id',
@@ -293,7 +304,10 @@ const incidentAreasRoute = createRoute({
 const evaluateRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'evaluate',
-  component: () => <EvaluatePage />,
+  validateSearch: parseEvaluateSearch,
+  component: function EvaluateRoute() {
+    return <EvaluatePage subject={subjectOf(evaluateRoute.useSearch())} />;
+  },
 });
 
 const evaluationsRoute = createRoute({
@@ -415,6 +429,7 @@ const routeTree = rootRoute.addChildren([
     dueItemsRoute,
     accountRoute,
     strategyRoute,
+    objectiveRoute,
     initiativeRoute,
     newInitiativeRoute,
     initiativeEditRoute,

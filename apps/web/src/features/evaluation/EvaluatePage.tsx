@@ -21,6 +21,7 @@ import { EvaluationResultView } from './EvaluationResultView';
 import { SaveEvaluation } from './SaveEvaluation';
 import type { RunRequest, RunResult } from './evaluationApi';
 import './evaluation.css';
+import type { EvaluateSubject } from './evaluateSearch';
 
 type Method = (typeof EVALUATION_METHODS)[number];
 type FormState = {
@@ -59,7 +60,8 @@ export function fieldErrors(error: unknown): Record<string, string> {
   return out;
 }
 
-export function EvaluatePage() {
+/** `subject`: the record the run is meant for, preselected in "Save to…". */
+export function EvaluatePage({ subject }: { subject?: EvaluateSubject | undefined } = {}) {
   useDocumentTitle('Evaluate an intervention');
   const areas = useApiQuery(incidentKeys.areas, (s) => incidentsApi.areas(s), { staleTime: 600_000 });
   const [form, setForm] = useState<FormState>(INITIAL);
@@ -120,6 +122,12 @@ export function EvaluatePage() {
         title="Evaluate an intervention"
         lead="Compare reported incidents in a treated area with comparison areas before and after an intervention, with the design strength and warnings next to every effect."
       />
+      {subject ? (
+        <p className="notice" role="status">
+          Evaluating {subject.kind} {subject.code || subject.id}: run the evaluation, then “Save to…” stores
+          it for that {subject.kind}.
+        </p>
+      ) : null}
       {areas.error && !areas.data ? (
         <ErrorState
           error={areas.error}
@@ -294,7 +302,7 @@ export function EvaluatePage() {
           <ErrorState error={otherError} title="The evaluation could not be run" />
         ) : result ? (
           <>
-            <SaveEvaluation request={result.request} result={result.data} />
+            <SaveEvaluation request={result.request} result={result.data} preset={subject} />
             <EvaluationResultView result={result.data} interventionLabel={result.label} />
           </>
         ) : null}

@@ -14,6 +14,7 @@ import { ErrorState, Spinner } from '../../components/States';
 import { evaluationApi } from './evaluationApi';
 import type { RunRequest, RunResult, Stored } from './evaluationApi';
 import { ApiError } from '../../lib/api';
+import type { EvaluateSubject } from './evaluateSearch';
 
 /** Field errors of a 400, keyed by the first path segment. */
 function fieldErrors(error: unknown): Record<string, string> {
@@ -56,11 +57,20 @@ function useSubjects(kind: EvaluationSubjectKind, q: string, enabled: boolean) {
   return { options, error: q2.error, refetch: q2.refetch };
 }
 
-export function SaveEvaluation({ request, result }: { request: RunRequest; result: RunResult }) {
+export function SaveEvaluation({
+  request,
+  result,
+  preset,
+}: {
+  request: RunRequest;
+  result: RunResult;
+  /** A record chosen before the run (e.g. "Evaluate this objective"): preselected. */
+  preset?: EvaluateSubject | undefined;
+}) {
   const [open, setOpen] = useState(false);
-  const [kind, setKind] = useState<EvaluationSubjectKind>('engagement');
-  const [q, setQ] = useState('');
-  const [subjectId, setSubjectId] = useState('');
+  const [kind, setKind] = useState<EvaluationSubjectKind>(preset?.kind ?? 'engagement');
+  const [q, setQ] = useState(preset?.code ?? '');
+  const [subjectId, setSubjectId] = useState(preset?.id ?? '');
   const [title, setTitle] = useState('');
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ObjectiveInput, ObjectiveItem } from '@entente/contracts';
+import type { ObjectiveEdit, ObjectiveInput, ObjectiveItem } from '@entente/contracts';
 import { byLabel, byRole, choose, click, mount, type } from '../../testing/dom';
 import type { Mounted } from '../../testing/dom';
 import { ApiError } from '../../lib/api';
@@ -115,6 +115,76 @@ describe('objective form', () => {
     expect(c.querySelector('#objective-code-error')?.textContent).toContain('enter a code');
     expect(c.querySelector('#objective-priority-error')?.textContent).toContain('choose a priority');
     expect(c.querySelector('#objective-valid-from-error')?.textContent).toContain('enter the date');
+  });
+});
+
+describe('objective form in edit mode', () => {
+  const child: ObjectiveItem = {
+    ...parent,
+    id: '5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a',
+    code: 'SO-2.1',
+    title: 'Counter piracy off the Horn of Africa',
+    level: 'regional',
+    parentId: PARENT,
+    priority: 2,
+    threatFocus: ['piracy'],
+    validFrom: '2009-01-01',
+    validTo: '2020-12-31',
+  };
+  const grandchild: ObjectiveItem = {
+    ...child,
+    id: 'aa4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a',
+    code: 'SO-2.1.1',
+    parentId: child.id,
+  };
+
+  it('starts from the objective, offers no parent inside its own subtree, and sends the ObjectiveEdit', async () => {
+    const onSave = vi.fn(async (_edit: ObjectiveEdit) => {});
+    view = await mount(
+      <ObjectiveForm objectives={[parent, child, grandchild]} editing={child} onSave={onSave} />,
+    );
+    const c = view.container;
+    expect(c.querySelector('h2')?.textContent).toBe('Edit SO-2.1');
+    // Code, level, community and label are not edited here.
+    expect(c.querySelector('#objective-code')).toBeNull();
+    expect(c.querySelector('#objective-level')).toBeNull();
+    expect(c.querySelector('#objective-community')).toBeNull();
+    const options = [...byLabel<HTMLSelectElement>(c, 'Parent objective').options].map((o) => o.value);
+    expect(options).toEqual(['', PARENT]);
+    expect(byLabel(c, 'Title').value).toBe(child.title);
+    expect(byLabel(c, 'Valid to').value).toBe('2020-12-31');
+
+    await type(byLabel(c, 'Title'), 'Counter piracy in the western Indian Ocean');
+    await type(byLabel(c, 'Valid to'), '');
+    await click(byRole(c, 'button', 'Save changes'));
+    expect(onSave).toHaveBeenCalledWith({
+      title: 'Counter piracy in the western Indian Ocean',
+      description: child.description,
+      priority: 2,
+      threatFocus: ['piracy'],
+      parentId: PARENT,
+      validFrom: '2009-01-01',
+      validTo: null,
+    });
+  });
+
+  it("shows the server's tree error on its field and refuses an end before the start", async () => {
+    const onSave = vi.fn(async () => {
+      throw new ApiError(422, 'guard_failed', 'The objective does not fit the objective tree.', 'r2', [
+        { path: 'parentId', message: 'would make the objective tree cyclic' },
+      ]);
+    });
+    view = await mount(<ObjectiveForm objectives={[parent, child]} editing={child} onSave={onSave} />);
+    const c = view.container;
+    await type(byLabel(c, 'Valid to'), '2008-01-01');
+    await click(byRole(c, 'button', 'Save changes'));
+    expect(onSave).not.toHaveBeenCalled();
+    expect(c.querySelector('#objective-valid-to-error')?.textContent).toContain('ends before it starts');
+    await type(byLabel(c, 'Valid to'), '');
+    await click(byRole(c, 'button', 'Save changes'));
+    expect(onSave).toHaveBeenCalledTimes(1);
+    expect(c.querySelector('#objective-parent-error')?.textContent).toContain('cyclic');
+    expect(byLabel(c, 'Parent objective').getAttribute('aria-invalid')).toBe('true');
   });
 });
 

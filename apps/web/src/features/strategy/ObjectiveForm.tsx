@@ -1,9 +1,11 @@
 /**
- * A new strategic objective (ObjectiveInput). Validates with the contract's schema; the server's field errors
- * (e.g. `validFrom` when the objective would start before its parent) land next to their fields.
+ * A new strategic objective (ObjectiveInput), or an edit of an existing one (ObjectiveEdit: title,
+ * description, parent, priority, threat focus and validity; code, level, community and label stay).
+ * Validates with the contract's schema; the server's field errors (e.g. `validFrom` when the
+ * objective would start before its parent) land next to their fields.
  */
 import { useMemo } from 'react';
-import type { ObjectiveInput, ObjectiveItem } from '@entente/contracts';
+import type { ObjectiveEdit, ObjectiveInput, ObjectiveItem } from '@entente/contracts';
 import { OBJECTIVE_LEVELS, THREAT_FOCUS } from '../../lib/domain';
 import { humanise } from '../../lib/engagementTypes';
 import { formatDate } from '../../lib/format';
@@ -12,16 +14,27 @@ import { ErrorSummary } from '../engagements/ErrorSummary';
 import { LabelFieldset } from '../engagements/LabelFieldset';
 import { useDraftForm } from '../engagements/useDraftForm';
 import { OBJECTIVE_FIELDS, OBJECTIVE_ORDER, emptyObjectiveDraft, validateObjective } from './objectiveModel';
+import type { ObjectiveDraft } from './objectiveModel';
 import { CommunityField } from '../../components/CommunityField';
+import { draftFromObjective, validateObjectiveEdit } from './objectives/objectiveEditModel';
 
 type Props = {
   /** Candidate parents (the objectives released to the user). */
   objectives: readonly ObjectiveItem[];
-  communities: readonly { id: string; code: string; name: string }[];
-  countries: readonly { iso3: string; name: string }[];
-  onSave: (input: ObjectiveInput) => Promise<void>;
-  onCancel?: () => void;
-};
+  onCancel?: (() => void) | undefined;
+} & (
+  | {
+      editing?: undefined;
+      communities: readonly { id: string; code: string; name: string }[];
+      countries: readonly { iso3: string; name: string }[];
+      onSave: (input: ObjectiveInput) => Promise<void>;
+    }
+  | {
+      /** The objective being edited. */
+      editing: ObjectiveItem;
+      onSave: (edit: ObjectiveEdit) => Promise<void>;
+    }
+);
 
 const PRIORITIES = [
   { value: '1', label: '1 (highest)' },
@@ -32,17 +45,41 @@ const PRIORITIES = [
 const toggle = (list: readonly string[], v: string) =>
   list.includes(v) ? list.filter((x) => x !== v) : [...list, v];
 
-export function ObjectiveForm({ objectives, communities, countries, onSave, onCancel }: Props) {
-  const { draft, set, errors, err, formError, busy, summaryRef, submit } = useDraftForm(
-    () => emptyObjectiveDraft(communities.length === 1 && communities[0] ? communities[0].id : ''),
-    validateObjective,
-    onSave,
+/** An objective and everything under it (it cannot become its own parent). */
+function subtreeOf(id: string, objectives: readonly ObjectiveItem[]): Set<string> {
+  const out = new Set([id]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const o of objectives)
+      if (o.parentId && out.has(o.parentId) && !out.has(o.id)) {
+        out.add(o.id);
+        grew = true;
+      }
+  }
+  return out;
+}
+
+export function ObjectiveForm(props: Props) {
+  const { objectives, onCancel, editing } = props;
+  const communities = props.editing ? [] : props.communities;
+  const { draft, set, errors, err, formError, busy, summaryRef, submit } = useDraftForm<
+    ObjectiveDraft,
+    ObjectiveInput | ObjectiveEdit
+  >(
+    () =>
+      editing
+        ? draftFromObjective(editing)
+        : emptyObjectiveDraft(communities.length === 1 && communities[0] ? communities[0].id : ''),
+    editing ? validateObjectiveEdit : validateObjective,
+    (input) => (props.editing ? props.onSave(input as ObjectiveEdit) : props.onSave(input as ObjectiveInput)),
   );
 
-  const parents = useMemo(
-    () => [...objectives].sort((a, b) => a.code.localeCompare(b.code, undefined, { numeric: true })),
-    [objectives],
-  );
+  const parents = useMemo(() => {
+    const excluded = editing ? subtreeOf(editing.id, objectives) : new Set<string>();
+    return objectives
+      .filter((o) => !excluded.has(o.id))
+      .sort((a, b) => a.code.localeCompare(b.code, undefined, { numeric: true }));
+  }, [objectives, editing]);
   const parent = parents.find((o) => o.id === draft.parentId);
 
   const text = (key: 'code' | 'title', label: string, hint?: string) => (
@@ -63,7 +100,7 @@ export function ObjectiveForm({ objectives, communities, countries, onSave, onCa
   const parentHint = parent
     ? `${parent.code} applies from ${formatDate(parent.validFrom)}${
         parent.validTo ? ` to ${formatDate(parent.validTo)}` : ''
-      }; the new objective must fall within that period.`
+      }; ${editing ? 'this' : 'the new'} objective must fall within that period.`
     : 'Leave empty for a top-level objective.';
 
   return (
@@ -74,8 +111,13 @@ export function ObjectiveForm({ objectives, communities, countries, onSave, onCa
       aria-labelledby="objective-form-title"
       onSubmit={(e) => void submit(e)}
     >
-      <h2 id="objective-form-title">New objective</h2>
-      <p className="muted">Fields marked * are required. A new objective starts as a draft.</p>
+      <h2 id="objective-form-title">{editing ? `Edit ${editing.code}` : 'New objective'}</h2>
+      <p className="muted">
+        Fields marked * are required.{' '}
+        {editing
+          ? 'The code, level, community and classification stay as they are.'
+          : 'A new objective starts as a draft.'}
+      </p>
       <ErrorSummary
         ref={summaryRef}
         errors={Object.entries(errors)}
@@ -84,25 +126,27 @@ export function ObjectiveForm({ objectives, communities, countries, onSave, onCa
         labels={OBJECTIVE_FIELDS}
         order={OBJECTIVE_ORDER}
       />
-      <div className="grid grid--form">
-        {text('code', 'Code', 'e.g. SO-4.1')}
-        <Field id="objective-level" label="Level" error={err('level')} required>
-          <select
-            id="objective-level"
-            value={draft.level}
-            aria-invalid={!!err('level') || undefined}
-            aria-describedby={describedBy('objective-level', err('level'))}
-            onChange={(e) => set('level', e.target.value)}
-          >
-            <option value="">Choose a level…</option>
-            {OBJECTIVE_LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {humanise(l)}
-              </option>
-            ))}
-          </select>
-        </Field>
-      </div>
+      {editing ? null : (
+        <div className="grid grid--form">
+          {text('code', 'Code', 'e.g. SO-4.1')}
+          <Field id="objective-level" label="Level" error={err('level')} required>
+            <select
+              id="objective-level"
+              value={draft.level}
+              aria-invalid={!!err('level') || undefined}
+              aria-describedby={describedBy('objective-level', err('level'))}
+              onChange={(e) => set('level', e.target.value)}
+            >
+              <option value="">Choose a level…</option>
+              {OBJECTIVE_LEVELS.map((l) => (
+                <option key={l} value={l}>
+                  {humanise(l)}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+      )}
       {text('title', 'Title')}
       <Field id="objective-description" label="Description" error={err('description')} required>
         <textarea
@@ -214,23 +258,27 @@ export function ObjectiveForm({ objectives, communities, countries, onSave, onCa
           />
         </Field>
       </div>
-      <CommunityField
-        id="objective-community"
-        value={draft.communityId}
-        error={err('communityId')}
-        communities={communities}
-        onChange={(v) => set('communityId', v)}
-      />
-      <LabelFieldset
-        idPrefix="objective-label"
-        value={draft.label}
-        errors={errors}
-        countries={countries}
-        onChange={(l) => set('label', l)}
-      />
+      {props.editing ? null : (
+        <>
+          <CommunityField
+            id="objective-community"
+            value={draft.communityId}
+            error={err('communityId')}
+            communities={props.communities}
+            onChange={(v) => set('communityId', v)}
+          />
+          <LabelFieldset
+            idPrefix="objective-label"
+            value={draft.label}
+            errors={errors}
+            countries={props.countries}
+            onChange={(l) => set('label', l)}
+          />
+        </>
+      )}
       <div className="form-actions">
         <button type="submit" className="btn btn--primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Create objective'}
+          {busy ? 'Saving…' : editing ? 'Save changes' : 'Create objective'}
         </button>
         {onCancel ? (
           <button type="button" className="btn btn--link" onClick={onCancel}>

@@ -1,5 +1,6 @@
 /** Strategic objectives as an expandable, keyboard-navigable tree (WAI-ARIA tree view pattern). */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link } from '@tanstack/react-router';
 import type { ObjectiveItem } from '@entente/contracts';
 import { PortionMark } from '../../components/PortionMark';
 import { humanise } from '../../lib/engagementTypes';
@@ -126,7 +127,20 @@ export function ObjectiveTree({ objectives, onTransition }: Props) {
             <span className="tree__toggle" aria-hidden="true">
               {r.hasChildren ? (expanded.has(o.id) ? '▾' : '▸') : '·'}
             </span>
-            <PortionMark portion={o.portion} /> <strong>{o.code}</strong> {o.title}{' '}
+            <PortionMark portion={o.portion} />{' '}
+            {/* The page of the objective; the row's own keys and clicks do not act on the link. */}
+            <Link
+              to="/strategy/objectives/$id"
+              params={{ id: o.id }}
+              className="tree__link"
+              tabIndex={o.id === activeId ? 0 : -1}
+              onClick={(e) => e.stopPropagation()}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') e.stopPropagation();
+              }}
+            >
+              <strong>{o.code}</strong> {o.title}
+            </Link>{' '}
             <span className="tree__meta">
               <span className={`badge badge--obj-${o.status}`}>{humanise(o.status)}</span>{' '}
               <span className="badge">Priority {o.priority}</span>{' '}
