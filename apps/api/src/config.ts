@@ -1,5 +1,6 @@
 /** The only reader of process.env: parse once, freeze, and list every bad variable on failure. */
 import { z } from 'zod';
+import { DEFAULT_SIGNIFICANT_COST, parseCostThreshold, type Money } from '@entente/core';
 
 const Env = z.object({
   ENTENTE_DATABASE_URL: z.url().optional(),
@@ -16,6 +17,7 @@ const Env = z.object({
   ENTENTE_WEB_DIST: z.string().optional(),
   ENTENTE_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
   ENTENTE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ENTENTE_SIGNIFICANT_COST: z.string().optional(),
 });
 
 export interface Config {
@@ -34,6 +36,8 @@ export interface Config {
   webDist: string | undefined;
   secureCookies: 'auto' | 'true' | 'false';
   logLevel: string;
+  /** The budget over which an initiative is significant (DOMAIN.md §2.1). */
+  significantCost: Readonly<Money>;
 }
 
 /** Parse the environment; throws an Error listing every bad variable. */
@@ -44,6 +48,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = r.data;
+  let significantCost: Readonly<Money> = DEFAULT_SIGNIFICANT_COST;
+  if (e.ENTENTE_SIGNIFICANT_COST !== undefined)
+    try {
+      significantCost = parseCostThreshold(e.ENTENTE_SIGNIFICANT_COST);
+    } catch {
+      throw new Error(
+        'Invalid configuration:\n  ENTENTE_SIGNIFICANT_COST: an amount and an ISO 4217 currency, e.g. "1000000 EUR"',
+      );
+    }
   return Object.freeze({
     databaseUrl: e.ENTENTE_DATABASE_URL,
     appDatabasePassword: e.ENTENTE_APP_DATABASE_PASSWORD,
@@ -59,5 +72,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDist: e.ENTENTE_WEB_DIST,
     secureCookies: e.ENTENTE_SECURE_COOKIES,
     logLevel: e.ENTENTE_LOG_LEVEL,
+    significantCost,
   });
 }

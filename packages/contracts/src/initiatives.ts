@@ -66,6 +66,11 @@ export const SustainmentPlanInput = z.object({
   annualCost: z.object({ amount: Decimal, currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code') }),
   handoverDate: IsoDate,
 });
+/** What the initiative is budgeted to cost: over the configured threshold it is significant. */
+export const BudgetInput = z.object({
+  amount: Decimal,
+  currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code'),
+});
 export const EvaluationPlanInput = z.object({
   kind: z.enum(['mid_term', 'final', 'impact', 'thematic', 'after_action']),
   dueBy: IsoDate,
@@ -78,7 +83,9 @@ export const InitiativeInput = z.object({
   lineOfEffortIds: z.array(Uuid).default([]),
   partnerIso3s: z.array(Iso3).min(1, 'name at least one target partner'),
   leadOrgId: Uuid,
-  significance: z.enum(['routine', 'significant']),
+  // No `significance`: the server derives it from the budget and what the initiative covers
+  // (DOMAIN.md §2.1); a `significance` sent by an older client is dropped.
+  budget: BudgetInput.nullable().default(null),
   problemStatement: text(5000).default(''),
   theoryOfChange: text(5000).default(''),
   from: IsoDate,
@@ -130,6 +137,13 @@ export const InitiativeDetail = InitiativeItem.extend({
   riskAssessment: RiskAssessmentInput.nullable(),
   sustainmentPlan: SustainmentPlanInput.nullable(),
   evaluationPlan: EvaluationPlanInput.nullable(),
+  budget: BudgetInput.nullable(),
+  /** Why it is significant, derived when it was last saved (empty when routine). */
+  significanceReasons: z.array(z.string()),
+  /** What the derivation could not judge (a budget in another currency than the threshold). */
+  significanceNotes: z.array(z.string()),
+  /** The configured cost threshold. */
+  significantCost: z.object({ amount: z.string(), currency: z.string() }),
   capabilityAssessmentIds: z.array(z.string()),
   logicModel: z.array(LogicNodeFull),
   engagementCount: z.number().int(),

@@ -14,4 +14,6 @@ export * from './due-items/reminders';
 export * from './strategy/plans';
 export * from './strategy/logic-model';
 export * from './strategy/initiative-gates';
+export * from './strategy/initiative-significance';
+export * from './strategy/initiative-closing';
 export * from './strategy/capability-assessments';

@@ -1,5 +1,11 @@
 /** One initiative with its logic model, design fields and approval checklist; hidden and missing are both 404. */
-import { INITIATIVE_TRANSITIONS, notFound, type InitiativeStatus } from '@entente/core';
+import {
+  INITIATIVE_TRANSITIONS,
+  deriveSignificance,
+  notFound,
+  type InitiativeStatus,
+  type Money,
+} from '@entente/core';
 import type { InitiativeDetail, LogicNodeFull } from '@entente/contracts';
 import { scoped } from '@entente/db';
 import type { UseCaseCtx } from '../../context';
@@ -28,6 +34,14 @@ export async function getInitiativeDetail(uc: UseCaseCtx, id: string): Promise<I
   );
   const gates = await gatesOf(uc, i);
   const label = uc.access.label(i.labelId);
+  const threshold = uc.app.config.significantCost;
+  const budget = i.budget as Money | null;
+  const derived = deriveSignificance({ budget, covers: i.covers }, threshold);
+  // Records written before significance was derived (or by the seeds) may say otherwise until saved.
+  const differs =
+    derived.significance !== i.significance
+      ? [`Recorded as ${i.significance}; saving the initiative recomputes it as ${derived.significance}.`]
+      : [];
   return {
     ...presentInitiative(uc, i),
     version: i.version,
@@ -42,6 +56,10 @@ export async function getInitiativeDetail(uc: UseCaseCtx, id: string): Promise<I
     riskAssessment: i.riskAssessment as InitiativeDetail['riskAssessment'],
     sustainmentPlan: i.sustainmentPlan as InitiativeDetail['sustainmentPlan'],
     evaluationPlan: i.evaluationPlan as InitiativeDetail['evaluationPlan'],
+    budget,
+    significanceReasons: derived.significance === i.significance ? derived.reasons : [],
+    significanceNotes: [...derived.notes, ...differs],
+    significantCost: { amount: threshold.amount, currency: threshold.currency },
     capabilityAssessmentIds: i.capabilityAssessmentIds,
     // Objective links to objectives the caller may not read are dropped, never shown as ids.
     logicModel: nodes.map((n) => ({

@@ -3,10 +3,13 @@
  * → closed; active ⇄ suspended; proposed|approved → cancelled. Only an approver changes the state.
  * Approval enforces every gate of invariant 5 at once (422 with each unmet gate's field path) and
  * records the capability assessments it relied on. Cancelling and suspending need a reason.
+ * Closing a `significant` initiative needs a stored evaluation of it that the approver can read
+ * (invariant 6; Entente has no final-assessment record yet, so an evaluation is the only evidence).
  */
 import {
   DomainError,
   assertInitiativeApprovable,
+  assertInitiativeClosable,
   canTransitionInitiative,
   forbidden,
   notFound,
@@ -41,6 +44,10 @@ export async function transitionInitiative(
       `Give a reason for ${t.to === 'cancelled' ? 'cancelling' : 'suspending'} the initiative.`,
       [{ path: 'reason', message: 'required' }],
     );
+  if (t.to === 'closed') {
+    const evaluations = await scoped.evaluationsOf(uc.tx, uc.scope, 'initiative', id);
+    assertInitiativeClosable(i.significance, { evaluations: evaluations.length });
+  }
   let capabilityAssessmentIds = i.capabilityAssessmentIds;
   if (t.to === 'approved') {
     const assessments = await scoped.listCapabilityAssessments(uc.tx, uc.scope, i.partnerIso3s);

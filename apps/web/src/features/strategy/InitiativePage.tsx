@@ -15,6 +15,7 @@ import { EvaluationsPanel } from '../evaluation/EvaluationsPanel';
 import { GateChecklist } from './initiatives/GateChecklist';
 import { InitiativeActions } from './initiatives/InitiativeActions';
 import { initiativeApi } from './initiatives/initiativeApi';
+import { significanceText } from './initiatives/SignificanceNote';
 
 const EDITABLE = new Set(['proposed', 'approved', 'active', 'suspended']);
 
@@ -89,6 +90,10 @@ export function InitiativePage({ id }: { id: string }) {
           <h2>Theory of change</h2>
           <p className="prose">{i.theoryOfChange || '—'}</p>
           {i.partnerIso3s.length ? <p className="muted">Partners: {i.partnerIso3s.join(', ')}</p> : null}
+          <p className="muted">
+            {significanceText({ significance: i.significance, reasons: i.significanceReasons })}
+            {i.budget ? ` · budget ${i.budget.amount} ${i.budget.currency}` : ''}
+          </p>
         </section>
       </div>
       <section className="card" aria-labelledby="logic-title">

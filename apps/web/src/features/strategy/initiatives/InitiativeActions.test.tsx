@@ -29,6 +29,10 @@ const INITIATIVE: InitiativeDetail = {
   riskAssessment: null,
   sustainmentPlan: null,
   evaluationPlan: null,
+  budget: null,
+  significanceReasons: [],
+  significanceNotes: [],
+  significantCost: { amount: '1000000', currency: 'EUR' },
   capabilityAssessmentIds: [],
   logicModel: [
     {

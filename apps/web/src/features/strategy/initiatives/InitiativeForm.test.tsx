@@ -99,8 +99,10 @@ describe('initiative form', () => {
       partnerIso3s: ['KEN', 'SYC'],
       lineOfEffortIds: [LOE],
       leadOrgId: ORG,
-      significance: 'routine',
+      budget: null,
     });
+    // Significance is derived by the server, never sent.
+    expect(input).not.toHaveProperty('significance');
     const [impact, outcome] = input.logicModel;
     expect(impact).toMatchObject({ kind: 'impact', parentIds: [], objectiveIds: [OBJ] });
     expect(outcome).toMatchObject({ kind: 'outcome', parentIds: [impact!.id], objectiveIds: [OBJ] });
@@ -126,6 +128,43 @@ describe('initiative form', () => {
     const node = c.querySelector('#ini-node-0-parentIds')!;
     expect(node.textContent).toContain('activity links upward to output nodes only');
     expect(c.textContent).toContain('The input is not valid.');
+  });
+
+  it('shows the derived significance read-only, with its reasons, and sends the budget', async () => {
+    const onSave = vi.fn(async (_i: InitiativeInput) => {});
+    const initial = { ...emptyInitiativeDraft(COM), covers: ['equipment', 'unit_training'] };
+    view = await mount(
+      <InitiativeForm
+        title="Initiative"
+        initial={initial}
+        objectives={[objective]}
+        plans={[]}
+        organisations={[
+          { id: ORG, code: 'XHN-SECCOOP', name: 'Security cooperation', kind: 'ministry_unit' },
+        ]}
+        communities={[{ id: COM, code: 'all', name: 'Deployment-wide' }]}
+        countries={[{ iso3: 'KEN', name: 'Kenya' }]}
+        significance={{
+          significance: 'significant',
+          reasons: ['Transfers equipment', 'Builds capacity (unit training)'],
+          notes: [],
+          threshold: { amount: '1000000', currency: 'EUR' },
+        }}
+        onSave={onSave}
+        onCancel={() => {}}
+      />,
+    );
+    const c = view.container;
+    const box = c.querySelector('#ini-significance')!;
+    expect(box.textContent).toContain('Significant: transfers equipment; builds capacity (unit training)');
+    expect(box.textContent).toContain('over 1,000,000 EUR');
+    expect(box.querySelectorAll('input')).toHaveLength(0);
+    await fillBasics(c);
+    await type(byLabel(c, 'Budget'), '2500000');
+    expect(box.textContent).toContain('recomputed from the budget and what it covers when you save');
+    await click(byRole(c, 'button', 'Save initiative'));
+    expect(onSave).toHaveBeenCalledTimes(1);
+    expect(onSave.mock.calls[0]![0].budget).toEqual({ amount: '2500000', currency: 'EUR' });
   });
 
   it('refuses to send without the required basics, naming each field', async () => {

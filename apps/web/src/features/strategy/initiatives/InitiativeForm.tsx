@@ -6,7 +6,6 @@
 import '../../../styles/initiatives.css';
 import { useEffect } from 'react';
 import type { InitiativeInput, ObjectiveItem, PlanItem } from '@entente/contracts';
-import { humanise } from '../../../lib/engagementTypes';
 import { Field, describedBy } from '../../../components/Field';
 import { ErrorSummary } from '../../engagements/ErrorSummary';
 import { LabelFieldset } from '../../engagements/LabelFieldset';
@@ -17,6 +16,7 @@ import { INITIATIVE_FIELDS, INITIATIVE_ORDER, validateInitiative } from './initi
 import type { InitiativeDraft } from './initiativeModel';
 import { CommunityField } from '../../../components/CommunityField';
 import { gateFieldOf } from './gateLabels';
+import { SignificanceNote, type SavedSignificance } from './SignificanceNote';
 
 type Props = {
   title: string;
@@ -28,6 +28,8 @@ type Props = {
   countries: readonly { iso3: string; name: string }[];
   /** Shown in the summary when the save met a newer version (409). */
   conflict?: string | null;
+  /** The significance the server derived when the initiative was last saved (absent for a new one). */
+  significance?: SavedSignificance | undefined;
   /** A field path to focus on opening (from the approval checklist's "Edit" links). */
   focus?: string | undefined;
   onReload?: () => void;
@@ -171,25 +173,42 @@ export function InitiativeForm(p: Props) {
           </select>
         </Field>
       </div>
-      <fieldset className="checks" id="ini-significance" tabIndex={-1}>
-        <legend>Significance</legend>
-        {(['routine', 'significant'] as const).map((s) => (
-          <label key={s} className="check">
-            <input
-              type="radio"
-              name="ini-significance"
-              value={s}
-              checked={d.significance === s}
-              onChange={() => set('significance', s)}
-            />{' '}
-            {humanise(s)}
-          </label>
-        ))}
-        <p className="muted">
-          Significant initiatives (high cost, equipment transfer or capacity building) need an evaluation
-          plan.
-        </p>
-      </fieldset>
+      <div className="grid grid--form">
+        <Field
+          id="ini-budget"
+          label="Budget"
+          error={err('budget.amount') ?? err('budget')}
+          hint="What the initiative is budgeted to cost, e.g. 1500000.00; leave empty if not costed yet."
+        >
+          <input
+            id="ini-budget"
+            inputMode="decimal"
+            value={d.budgetAmount}
+            aria-invalid={!!(err('budget.amount') ?? err('budget')) || undefined}
+            aria-describedby={describedBy('ini-budget', err('budget.amount') ?? err('budget'), true)}
+            onChange={(e) => set('budgetAmount', e.target.value)}
+          />
+        </Field>
+        <Field id="ini-budget-currency" label="Budget currency" error={err('budget.currency')}>
+          <input
+            id="ini-budget-currency"
+            maxLength={3}
+            value={d.budgetCurrency}
+            aria-invalid={!!err('budget.currency') || undefined}
+            aria-describedby={describedBy('ini-budget-currency', err('budget.currency'))}
+            onChange={(e) => set('budgetCurrency', e.target.value)}
+          />
+        </Field>
+      </div>
+      <SignificanceNote
+        saved={p.significance}
+        changed={
+          !!p.significance &&
+          (d.budgetAmount !== p.initial.budgetAmount ||
+            d.budgetCurrency !== p.initial.budgetCurrency ||
+            d.covers.join() !== p.initial.covers.join())
+        }
+      />
       <fieldset
         className="checks checks--scroll"
         id="ini-loes"

@@ -97,6 +97,16 @@ export function InitiativeFormPage({ id, focus }: { id?: string; focus?: string 
         communities={communities}
         countries={refs.countries.data ?? []}
         conflict={conflict}
+        significance={
+          detail.data
+            ? {
+                significance: detail.data.significance,
+                reasons: detail.data.significanceReasons,
+                notes: detail.data.significanceNotes,
+                threshold: detail.data.significantCost,
+              }
+            : undefined
+        }
         focus={focus}
         onReload={() => {
           setConflict(null);

@@ -60,7 +60,9 @@ export type InitiativeDraft = {
   /** ISO3 codes as typed, separated by commas or spaces. */
   partners: string;
   leadOrgId: string;
-  significance: string;
+  /** The budget as typed (empty: none); with the covers it decides the significance on the server. */
+  budgetAmount: string;
+  budgetCurrency: string;
   problemStatement: string;
   theoryOfChange: string;
   from: string;
@@ -107,7 +109,8 @@ export function emptyInitiativeDraft(communityId = ''): InitiativeDraft {
     lineOfEffortIds: [],
     partners: '',
     leadOrgId: '',
-    significance: 'routine',
+    budgetAmount: '',
+    budgetCurrency: 'EUR',
     problemStatement: '',
     theoryOfChange: '',
     from: '',
@@ -140,7 +143,8 @@ export function draftOf(i: InitiativeDetail): InitiativeDraft {
     lineOfEffortIds: i.lineOfEffortIds,
     partners: i.partnerIso3s.join(', '),
     leadOrgId: i.leadOrgId,
-    significance: i.significance,
+    budgetAmount: i.budget?.amount ?? '',
+    budgetCurrency: i.budget?.currency ?? 'EUR',
     problemStatement: i.problemStatement,
     theoryOfChange: i.theoryOfChange,
     from: i.from,
@@ -212,7 +216,9 @@ export function toInitiativeCandidate(d: InitiativeDraft): Record<string, unknow
       .map((x) => x.trim().toUpperCase())
       .filter(Boolean),
     leadOrgId: opt(d.leadOrgId),
-    significance: d.significance,
+    budget: d.budgetAmount.trim()
+      ? { amount: d.budgetAmount.trim(), currency: d.budgetCurrency.trim().toUpperCase() }
+      : null,
     problemStatement: d.problemStatement,
     theoryOfChange: d.theoryOfChange,
     from: opt(d.from),
@@ -291,6 +297,9 @@ export const INITIATIVE_FIELDS: FieldLabels = {
   lineOfEffortIds: ['Lines of effort', 'ini-loes'],
   partnerIso3s: ['Target partners', 'ini-partners'],
   leadOrgId: ['Lead organisation', 'ini-lead'],
+  budget: ['Budget', 'ini-budget'],
+  'budget.amount': ['Budget', 'ini-budget'],
+  'budget.currency': ['Budget currency', 'ini-budget-currency'],
   significance: ['Significance', 'ini-significance'],
   problemStatement: ['Problem statement', 'ini-problem'],
   theoryOfChange: ['Theory of change', 'ini-toc'],
