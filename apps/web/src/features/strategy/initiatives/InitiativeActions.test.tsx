@@ -128,6 +128,28 @@ describe('initiative lifecycle buttons', () => {
     expect(view.container.querySelector('[role="status"]')).toBeNull();
   });
 
+  it('say why closing a significant initiative is refused, naming the missing evaluation', async () => {
+    const closing = { ...INITIATIVE, status: 'closing', transitions: ['closed'] };
+    stub(422, {
+      error: {
+        code: 'guard_failed',
+        message: 'A significant initiative cannot close without an evaluation: store an evaluation of it.',
+        requestId: 'r3',
+        fields: [{ path: 'evaluations', message: 'No stored evaluation of this initiative.' }],
+      },
+    });
+    view = await mount(<InitiativeActions initiative={closing} onChanged={() => {}} onStale={() => {}} />);
+    const close = byRole(view.container, 'button', 'Close');
+    expect(view.container.querySelector(`#${close.getAttribute('aria-describedby')}`)?.textContent).toMatch(
+      /closes only once an evaluation of it is stored/,
+    );
+    await click(close);
+    await settle();
+    const alert = view.container.querySelector('[role="alert"]')!;
+    expect(alert.textContent).toContain('cannot close without an evaluation');
+    expect(alert.textContent).toContain('Evaluations: No stored evaluation of this initiative.');
+  });
+
   it('ask for a reason before cancelling and send it', async () => {
     const posts = stub(409, {
       error: { code: 'stale_version', message: 'Someone else changed this initiative.', requestId: 'r2' },

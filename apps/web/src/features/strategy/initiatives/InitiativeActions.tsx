@@ -88,6 +88,11 @@ export function InitiativeActions({ initiative: i, onChanged, onStale }: Props) 
           </button>
         </div>
       ) : null}
+      {i.transitions.includes('closed') && i.significance === 'significant' ? (
+        <p className="muted" id="ini-close-hint">
+          A significant initiative closes only once an evaluation of it is stored (Evaluations, below).
+        </p>
+      ) : null}
       <div className="form-actions">
         {i.transitions.map((to) => (
           <button
@@ -96,6 +101,9 @@ export function InitiativeActions({ initiative: i, onChanged, onStale }: Props) 
             className={to === 'approved' ? 'btn btn--primary' : 'btn'}
             disabled={busy}
             onClick={() => void run(to)}
+            aria-describedby={
+              to === 'closed' && i.significance === 'significant' ? 'ini-close-hint' : undefined
+            }
           >
             {LABELS[to] ?? to}
           </button>
