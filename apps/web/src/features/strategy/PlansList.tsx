@@ -1,97 +1,77 @@
-/** Cooperation plans: owners (including the partner) and their approval state, goals linked to objectives, partner priorities. */
+/**
+ * Cooperation plans as a register: one row per plan with its partners, period, status, goals and where
+ * the approval of the current version stands. Everything else (goals with their objectives, partner
+ * priorities, contributions, versions, restricted notes) is on the plan's own page.
+ */
 import { Link } from '@tanstack/react-router';
 import type { PlanSummary } from '@entente/contracts';
 import { PortionMark } from '../../components/PortionMark';
 import { EmptyState } from '../../components/States';
 import { formatDate } from '../../lib/format';
 import { humanise } from '../../lib/engagementTypes';
-import { RecordFieldsPanel } from '../access/RecordFieldsPanel';
 
-export function PlansList({
-  plans,
-  objectiveCodes,
-}: {
-  plans: readonly PlanSummary[];
-  objectiveCodes: ReadonlyMap<string, string>;
-}) {
+/** Where the approval of the plan's current version stands, in words. */
+export function approvalState(p: PlanSummary): string {
+  if (p.awaiting.length === 0 && p.approvedBy.length === 0) return '—';
+  const done = p.approvedBy.length ? `approved by ${p.approvedBy.join(', ')}` : 'no approvals yet';
+  const waiting = p.awaiting.length ? `; awaiting ${p.awaiting.join(', ')}` : '';
+  return `${done.charAt(0).toUpperCase()}${done.slice(1)}${waiting}`;
+}
+
+export function PlansList({ plans }: { plans: readonly PlanSummary[] }) {
   if (plans.length === 0) return <EmptyState>No cooperation plans are released to you.</EmptyState>;
   return (
-    <ul className="plain-list plans">
-      {plans.map((p) => (
-        <li key={p.id} className="plan">
-          <h3>
-            <PortionMark portion={p.portion} />{' '}
-            <Link to="/strategy/plans/$id" params={{ id: p.id }}>
-              {p.code} — {p.title}
-            </Link>
-          </h3>
-          <p className="muted">
-            {humanise(p.kind)} · {humanise(p.status)} · {formatDate(p.from)} → {formatDate(p.to)} · version{' '}
-            {p.planVersion}
-          </p>
-          <dl className="facts">
-            <dt>Owners</dt>
-            <dd>{p.owners.join(', ') || '—'}</dd>
-            {p.awaiting.length || p.approvedBy.length ? (
-              <>
-                <dt>Approval of version {p.planVersion}</dt>
-                <dd>
-                  {p.approvedBy.length ? `Approved by ${p.approvedBy.join(', ')}` : 'No approvals yet'}
-                  {p.awaiting.length ? ` · awaiting ${p.awaiting.join(', ')}` : ''}
-                </dd>
-              </>
-            ) : null}
-            <dt>Partners</dt>
-            <dd>
-              {p.partnerIso3s.map((iso3, i) => (
-                <span key={iso3}>
-                  {i > 0 ? ', ' : ''}
-                  <Link to="/partners/$iso3" params={{ iso3 }}>
-                    {iso3}
-                  </Link>
-                </span>
-              ))}
-            </dd>
-            <dt>Partner priorities</dt>
-            <dd>{p.partnerPriorities.length ? p.partnerPriorities.join('; ') : '—'}</dd>
-          </dl>
-          {p.goals.length ? (
-            <div className="table-wrap">
-              <table className="table table--compact">
-                <caption>Goals</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Goal</th>
-                    <th scope="col">Objectives</th>
-                    <th scope="col">Target date</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {p.goals.map((g) => (
-                    <tr key={g.code}>
-                      <td>
-                        <strong>{g.code}</strong> {g.title}
-                      </td>
-                      <td>
-                        {g.objectiveIds.map((id, i) => (
-                          <span key={id}>
-                            {i > 0 ? ', ' : ''}
-                            <Link to="/strategy" hash={`objective-${id}`}>
-                              {objectiveCodes.get(id) ?? 'objective'}
-                            </Link>
-                          </span>
-                        ))}
-                      </td>
-                      <td>{formatDate(g.targetDate)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : null}
-          <RecordFieldsPanel kind="plan" recordKey={p.id} />
-        </li>
-      ))}
-    </ul>
+    <div className="table-wrap">
+      <table className="table">
+        <caption className="visually-hidden">Cooperation plans</caption>
+        <thead>
+          <tr>
+            <th scope="col">Plan</th>
+            <th scope="col">Partners</th>
+            <th scope="col">Period</th>
+            <th scope="col">Status</th>
+            <th scope="col">Owners</th>
+            <th scope="col">Approval of the current version</th>
+            <th scope="col" className="num">
+              Goals
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {plans.map((p) => (
+            <tr key={p.id}>
+              <td>
+                <PortionMark portion={p.portion} />{' '}
+                <Link to="/strategy/plans/$id" params={{ id: p.id }}>
+                  {p.code} — {p.title}
+                </Link>
+                <div className="muted">
+                  {humanise(p.kind)} · version {p.planVersion}
+                </div>
+              </td>
+              <td>
+                {p.partnerIso3s.map((iso3, i) => (
+                  <span key={iso3}>
+                    {i > 0 ? ', ' : ''}
+                    <Link to="/partners/$iso3" params={{ iso3 }}>
+                      {iso3}
+                    </Link>
+                  </span>
+                ))}
+              </td>
+              <td>
+                {formatDate(p.from)} → {formatDate(p.to)}
+              </td>
+              <td>
+                <span className="badge">{humanise(p.status)}</span>
+              </td>
+              <td>{p.owners.join(', ') || '—'}</td>
+              <td>{approvalState(p)}</td>
+              <td className="num">{p.goals.length}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

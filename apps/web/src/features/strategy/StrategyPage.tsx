@@ -28,7 +28,6 @@ export function StrategyPage() {
   const objectives = useObjectives();
   const plans = useApiQuery(['strategy', 'plans'], planApi.plans);
   const initiatives = useApiQuery(['strategy', 'initiatives'], endpoints.initiatives, { staleTime: 600_000 });
-  const objectiveCodes = new Map((objectives.data ?? []).map((o) => [o.id, o.code]));
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
 
@@ -144,7 +143,7 @@ export function StrategyPage() {
           </p>
         ) : null}
         <QueryView query={plans} loading={<SkeletonRows rows={4} label="Loading plans…" />}>
-          {(items) => <PlansList plans={items} objectiveCodes={objectiveCodes} />}
+          {(items) => <PlansList plans={items} />}
         </QueryView>
       </section>
       <section className="card" aria-labelledby="initiatives-title">
