@@ -254,4 +254,35 @@ describe('editing an objective', () => {
     expect(r.body.data.breadcrumb.map((b: { code: string }) => b.code)).toEqual([to.code]);
     expect((await page(to.id)).body.data.children.map((c: { id: string }) => c.id)).toContain(leaf.id);
   });
+
+  it('keeps a parent the editor cannot see instead of unlinking it', async () => {
+    const now = (await planner.get('/api/v1/strategy/objectives')).body.data as Obj[];
+    const leaf = now.find(
+      (x) =>
+        x.parentId &&
+        x.status !== 'retired' &&
+        !now.some((y) => y.parentId === x.id) &&
+        x.code.split('.').length > 2,
+    )!;
+    const parentId = leaf.parentId!;
+    const secret = await t
+      .owner()
+      .query("SELECT id FROM label WHERE cardinality(restrictive) > 0 AND level = 'HUB-SECRET' LIMIT 1");
+    const original = await t.owner().query('SELECT label_id FROM objective WHERE id = $1', [parentId]);
+    await t.owner().query('UPDATE objective SET label_id = $1 WHERE id = $2', [secret.rows[0].id, parentId]);
+    try {
+      const p = (await page(leaf.id)).body.data;
+      expect(p.objective.parentId).toBeNull();
+      expect(p.breadcrumb).toEqual([]);
+      const r = await edit({ ...leaf, parentId: null }, { title: `${leaf.title} (kept)` });
+      expect(r.status).toBe(200);
+      expect(
+        (await t.owner().query('SELECT parent_id FROM objective WHERE id = $1', [leaf.id])).rows[0].parent_id,
+      ).toBe(parentId);
+    } finally {
+      await t
+        .owner()
+        .query('UPDATE objective SET label_id = $1 WHERE id = $2', [original.rows[0].label_id, parentId]);
+    }
+  });
 });

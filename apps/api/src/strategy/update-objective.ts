@@ -55,7 +55,13 @@ export async function updateObjective(
     validTo: e.validTo ?? null,
   };
   const outline = await scoped.objectiveOutline(uc.tx, uc.scope);
-  const problems = placementProblems({ ...before, ...patch }, outline);
+  // A parent the user cannot see was not shown to them (the page shows a top-level objective): an edit
+  // that leaves the parent empty keeps it, never unlinks silently. Its period cannot be checked here.
+  const hiddenParent =
+    before.parentId && !outline.some((x) => x.id === before.parentId) ? before.parentId : null;
+  if (hiddenParent && !patch.parentId) patch.parentId = hiddenParent;
+  const placed = { ...before, ...patch, parentId: patch.parentId === hiddenParent ? null : patch.parentId };
+  const problems = placementProblems(placed, outline);
   // The end-before-start problem is bad input (400), as on create; the tree rules are 422.
   const own = problems.filter((p) => p.message === 'ends before it starts');
   if (own.length) throw invalid(own);
@@ -93,6 +99,7 @@ type Node = scoped.ObjectiveOutline;
  */
 function placementProblems(o: Node, outline: Node[]): FieldProblem[] {
   const all = [...outline.filter((x) => x.id !== o.id), o];
+  // (`o.parentId` is null when its stored parent is hidden: only its own period and its children are checked.)
   const byId = new Map(all.map((x) => [x.id, x]));
   const problems = checkObjectivePlacement(o, all);
   if (o.parentId && !problems.some((p) => p.path === 'parentId')) {
