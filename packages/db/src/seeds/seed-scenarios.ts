@@ -99,7 +99,7 @@ export async function seedScenarios(db: Db, codes?: string[], today = new Date()
         const nodes: Ids = new Map(i.logicModel.map((nd) => [nd.key, `${i.code}:${nd.key}`]));
         const r = await tx.insert(initiative).values({
           code: i.code, title: i.title, planId: i.planCode ? need(plans, i.planCode, 'plan') : null, lineOfEffortIds: i.lineOfEffortCodes.map((c) => need(loes, c, 'line of effort')),
-          partnerIso3s: i.partnerIso3s, leadOrgId: need(orgs, i.leadOrgCode, 'organisation'), significance: i.significance, problemStatement: i.problemStatement, theoryOfChange: i.theoryOfChange,
+          partnerIso3s: i.partnerIso3s, leadOrgId: need(orgs, i.leadOrgCode, 'organisation'), significance: i.significance, budget: i.budget ?? null, problemStatement: i.problemStatement, theoryOfChange: i.theoryOfChange,
           logicModel: i.logicModel.map((nd) => ({ id: nodes.get(nd.key), kind: nd.kind, statement: nd.statement, parentIds: nd.parentKeys.map((k) => nodes.get(k)), objectiveIds: nd.objectiveCodes.map((c) => need(objectives, c, 'objective')) })),
           from: i.from, to: i.to, status: i.status, labelId: await label(i.label), communityId: need(comms, s.communities[0]?.code ?? ALL_COMMUNITY, 'community'), ownerOrgId: home, partyOrgIds: partiesOf(i.partnerIso3s),
         }).returning({ id: initiative.id });

@@ -82,6 +82,8 @@ export interface SeedInitiative {
   partnerIso3s: string[];
   leadOrgCode: string;
   significance: 'routine' | 'significant';
+  /** What the initiative is budgeted to cost (over the configured threshold, it is significant). */
+  budget?: { amount: string; currency: string };
   problemStatement: string;
   theoryOfChange: string;
   from: string;

@@ -55,6 +55,21 @@ const move = (id: string, to: string, expectedVersion: number) =>
   approver.send('POST', `/api/v1/strategy/initiatives/${id}/transitions`, { to, expectedVersion });
 
 describe('initiative significance', () => {
+  it('is what the demo initiatives record: the budget and coverage of each give its stored significance', async () => {
+    const list = (await analyst.get('/api/v1/strategy/initiatives')).body.data as { id: string; code: string }[];
+    expect(list.length).toBeGreaterThanOrEqual(17);
+    const mismatched: string[] = [];
+    const significant: string[] = [];
+    for (const i of list) {
+      const d = (await analyst.get(`/api/v1/strategy/initiatives/${i.id}`)).body.data;
+      if ((d.significanceNotes as string[]).some((n) => n.startsWith('Recorded as'))) mismatched.push(i.code);
+      if (d.significance === 'significant') significant.push(i.code);
+    }
+    expect(mismatched).toEqual([]);
+    expect(significant).toEqual(expect.arrayContaining(['INI-HOA-PATROL', 'AF-INI-TAA', 'CF-INI-PKO', 'WA-INI-SAHEL']));
+    expect(significant).not.toContain('INI-HOA-MSA');
+  });
+
   it('is derived on create: a significance sent by the client is ignored', async () => {
     const d = await create(planner, draft('INI-SIG-1', { significance: 'significant' }));
     expect(d).toMatchObject({

@@ -198,6 +198,7 @@ const initiatives: SeedInitiative[] = [
     partnerIso3s: ['AFG'],
     leadOrgCode: 'XHN-ARMY',
     significance: 'significant',
+    budget: { amount: '48000000.00', currency: 'EUR' },
     problemStatement:
       'After the end of ISAF combat operations the ANA corps in the north must fight the Taliban alone; their staffs cannot yet plan and synchronise operations, call fires, evacuate casualties or keep vehicles running, and they depend on coalition air power and ISR.',
     theoryOfChange:
@@ -227,6 +228,7 @@ const initiatives: SeedInitiative[] = [
     partnerIso3s: ['AFG'],
     leadOrgCode: 'XHN-SECCOOP',
     significance: 'significant',
+    budget: { amount: '9500000.00', currency: 'EUR' },
     problemStatement:
       'The ANA is paid, fuelled and supplied almost entirely with donor money through Afghan systems that cannot show who is on the rolls, where the fuel goes or what the force will cost; the state cannot fund a 195,000-strong army from its own revenue.',
     theoryOfChange:
@@ -257,6 +259,7 @@ const initiatives: SeedInitiative[] = [
     partnerIso3s: ['AFG'],
     leadOrgCode: 'XHN-STAFFCOLLEGE',
     significance: 'significant',
+    budget: { amount: '6200000.00', currency: 'EUR' },
     problemStatement: 'The ANA lacks trained junior leaders and staff officers; its academies and regional training centres rely on foreign mentors and donor-funded facilities.',
     theoryOfChange:
       'If Afghan officers attend XHN courses, Afghan instructors are developed at Qargha and the NMAA and the regional training centre is equipped, then the institutions will produce competent leaders on their own — assuming graduates are posted on merit and stay in the force.',

@@ -216,6 +216,7 @@ const initiatives: SeedInitiative[] = [
     partnerIso3s: ['SOM', 'DJI', 'SYC'],
     leadOrgCode: 'XHN-NAVY',
     significance: 'significant',
+    budget: { amount: '62000000.00', currency: 'EUR' },
     problemStatement:
       'Somali pirate action groups operating from Puntland and central Somalia attack merchant ships across 2.5 million square nautical miles; the transit corridor and WFP shipping need armed presence that no regional state can provide.',
     theoryOfChange:
@@ -246,6 +247,7 @@ const initiatives: SeedInitiative[] = [
     partnerIso3s: ['KEN', 'SOM', 'DJI', 'SYC', 'TZA'],
     leadOrgCode: 'XHN-SECCOOP',
     significance: 'significant',
+    budget: { amount: '7500000.00', currency: 'EUR' },
     problemStatement:
       'Navies catch suspects they cannot prosecute ("catch and release"); regional coast guards are small, under-equipped and lack boarding, evidence and maritime-law skills.',
     theoryOfChange:
@@ -277,6 +279,7 @@ const initiatives: SeedInitiative[] = [
     partnerIso3s: ['KEN', 'SYC', 'DJI', 'SOM'],
     leadOrgCode: 'XHN-DEFINT',
     significance: 'routine',
+    budget: { amount: '850000.00', currency: 'EUR' },
     problemStatement: 'Warnings to shipping and regional centres arrive late; pirate networks ashore and their financiers are poorly understood.',
     theoryOfChange:
       'If regional information-sharing centres are connected to the naval picture and network analysis is exchanged under agreed handling rules, then ships and coast guards are warned in time and disruption targets the organisers, not only the boat crews.',

@@ -305,6 +305,7 @@ const initiatives: SeedInitiative[] = [
     partnerIso3s: [...SAHEL, ...COAST],
     leadOrgCode: 'XHN-DEFINT',
     significance: 'significant',
+    budget: { amount: '3200000.00', currency: 'EUR' },
     problemStatement:
       'Threat information about armed groups moving across Sahel and coastal borders reaches partner units weeks late, if at all; there is no agreed basis for protecting exchanged information, and partners distrust each other’s services.',
     theoryOfChange:
@@ -336,6 +337,7 @@ const initiatives: SeedInitiative[] = [
     partnerIso3s: SAHEL,
     leadOrgCode: 'XHN-SOF',
     significance: 'significant',
+    budget: { amount: '14000000.00', currency: 'EUR' },
     problemStatement:
       'Sahel armies lose ground and soldiers to IEDs and mobile armed groups; units are trained by many donors to different standards, poorly equipped, and some have committed abuses that fuel recruitment.',
     theoryOfChange:
@@ -373,6 +375,7 @@ const initiatives: SeedInitiative[] = [
     partnerIso3s: COAST,
     leadOrgCode: 'XHN-SECCOOP',
     significance: 'significant',
+    budget: { amount: '5600000.00', currency: 'EUR' },
     problemStatement:
       'JNIM and IS Sahel cells use the forests and parks along the northern borders of Benin, Togo, Ghana, Côte d’Ivoire and eastern Senegal for logistics and recruitment; attacks on Beninese and Togolese posts rose sharply from 2021.',
     theoryOfChange:

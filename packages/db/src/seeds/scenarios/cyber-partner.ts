@@ -177,6 +177,7 @@ const initiatives: SeedInitiative[] = [
     partnerIso3s: ['MDA'],
     leadOrgCode: 'XHN-CYBERCOM',
     significance: 'significant',
+    budget: { amount: '2400000.00', currency: 'EUR' },
     problemStatement:
       'In 2014 the Moldovan Ministry of Defence had no CERT, a flat network without central logging and a handful of IT staff; hostile services targeted it routinely and incidents went undetected for months.',
     theoryOfChange:
@@ -209,6 +210,7 @@ const initiatives: SeedInitiative[] = [
     partnerIso3s: ['MDA'],
     leadOrgCode: 'XHN-CYBERCOM',
     significance: 'routine',
+    budget: { amount: '350000.00', currency: 'EUR' },
     problemStatement:
       'Moldova sees campaigns against its institutions first but is reluctant to share national incidents; XHN holds relevant reporting it cannot release without a legal basis and classification equivalence.',
     theoryOfChange:
@@ -237,6 +239,7 @@ const initiatives: SeedInitiative[] = [
     partnerIso3s: ['MDA'],
     leadOrgCode: 'XHN-POLICY',
     significance: 'routine',
+    budget: { amount: '180000.00', currency: 'EUR' },
     problemStatement: 'Moldovan law gave the armed forces no cyber defence mandate and there was no security-of-information agreement or classification equivalence with XHN.',
     theoryOfChange:
       'If a regular policy dialogue and legal advice accompany the technical work, then agreements and a legal mandate follow, and the technical cooperation rests on a durable basis that survives changes of government.',

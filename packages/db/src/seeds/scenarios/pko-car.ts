@@ -210,6 +210,7 @@ const initiatives: SeedInitiative[] = [
     partnerIso3s: ['CAF'],
     leadOrgCode: 'XHN-ENGINEERS',
     significance: 'significant',
+    budget: { amount: '36000000.00', currency: 'EUR' },
     problemStatement:
       'MINUSCA must protect civilians across a country the size of France with almost no paved roads; the rainy season cuts the eastern prefectures off for months, and the mission is chronically short of engineers, enablers and staff officers.',
     theoryOfChange:
@@ -241,6 +242,7 @@ const initiatives: SeedInitiative[] = [
     partnerIso3s: ['CAF'],
     leadOrgCode: 'XHN-SECCOOP',
     significance: 'significant',
+    budget: { amount: '4800000.00', currency: 'EUR' },
     problemStatement:
       'The FACA disintegrated in 2013; rebuilt battalions lack engineers, equipment and garrisons, personnel records are unreliable, and other foreign security actors train and operate alongside them under unclear command.',
     theoryOfChange:
@@ -274,6 +276,7 @@ const initiatives: SeedInitiative[] = [
     partnerIso3s: ['CAF'],
     leadOrgCode: 'XHN-POLICY',
     significance: 'routine',
+    budget: { amount: '650000.00', currency: 'EUR' },
     problemStatement: 'Fourteen armed groups control most of the territory; earlier agreements (Brazzaville 2014, Rome 2017) collapsed within weeks because security arrangements were vague and nobody monitored them locally.',
     theoryOfChange:
       'If the AU-led mediation is supported with security-arrangement expertise and logistics, and local implementation committees are helped to monitor the agreement, then violations are caught and resolved early and armed groups keep their commitments — assuming the guarantors apply pressure when they do not.',
