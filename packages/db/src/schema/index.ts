@@ -16,3 +16,4 @@ export * from './areas';
 export * from './capability';
 export * from './plans';
 export * from './engagement-rollup';
+export * from './persons';

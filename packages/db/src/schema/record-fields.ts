@@ -24,6 +24,7 @@ import { id } from './columns';
 export const FIELD_LABELLED = {
   partner: ['sensitivityNotes'],
   cooperation_plan: ['internalNotes'],
+  person: ['contact'],
 } as const;
 
 export const recordField = pgTable(
@@ -46,7 +47,7 @@ export const recordField = pgTable(
     index('record_field_label_idx').on(t.labelId),
     check(
       'record_field_known',
-      sql`(${t.recordKind} = 'partner' AND ${t.field} = 'sensitivityNotes') OR (${t.recordKind} = 'cooperation_plan' AND ${t.field} = 'internalNotes')`,
+      sql`(${t.recordKind} = 'partner' AND ${t.field} = 'sensitivityNotes') OR (${t.recordKind} = 'cooperation_plan' AND ${t.field} = 'internalNotes') OR (${t.recordKind} = 'person' AND ${t.field} = 'contact')`,
     ),
   ],
 );
