@@ -73,7 +73,10 @@ export async function getObjectivePage(uc: UseCaseCtx, id: string): Promise<Obje
       engagementCount: counts.get(o.id) ?? 0,
       linesOfEffort: loes.map(ref),
     },
-    breadcrumb: breadcrumb.map((b) => (uc.mark(b.labelId), ref(b))),
+    breadcrumb: breadcrumb.map((b) => {
+      uc.mark(b.labelId);
+      return ref(b);
+    }),
     children: children.map((c) => ({
       ...ref(c),
       status: c.status,

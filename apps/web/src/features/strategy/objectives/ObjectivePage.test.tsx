@@ -185,6 +185,8 @@ function stub(page: Page | null, putStatus = 200) {
       const body = JSON.parse(String(init.body)) as { objective: { title: string } };
       return ok({ ...page, objective: { ...objective, title: body.objective.title, version: 5 } });
     }
+    if (path === `/strategy/objectives/${ID}/transitions` && init?.method === 'POST')
+      return ok({ objective: { ...objective, status: 'retired', version: 5 }, realign: ['ENG-2026-001'] });
     if (path === `/strategy/objectives/${ID}`) return page ? ok(page) : missing();
     if (path === '/strategy/objectives') return ok([root, objective]);
     return json(404, { error: { code: 'not_found', message: `no ${path}`, requestId: 'r' } });
@@ -278,11 +280,33 @@ describe('objective page', () => {
     expect(c.querySelector('#objective-edit form')).not.toBeNull();
   });
 
+  it('retires the objective with a reason and lists the open engagements to re-align', async () => {
+    const fetch = stub(PAGE);
+    const c = await render();
+    await until(() => Boolean(c.querySelector('h1')), 'the objective');
+    await click(byRole(c, 'button', 'Retire…'));
+    await type(byLabel<HTMLTextAreaElement>(c, 'Reason for retiring SO-2.1'), 'Merged into SO-2.2');
+    await click(byRole(c, 'button', 'Confirm retirement'));
+    await until(() => (c.textContent ?? '').includes('SO-2.1 is now retired.'), 'the notice');
+    const post = fetch.mock.calls.find(
+      ([u, i]) => String(u).endsWith('/transitions') && i?.method === 'POST',
+    );
+    expect(JSON.parse(String(post?.[1]?.body))).toEqual({
+      to: 'retired',
+      version: 4,
+      reason: 'Merged into SO-2.2',
+    });
+    expect(c.querySelector('[role="status"] a')?.getAttribute('href')).toBe('/engagements?q=ENG-2026-001');
+  });
+
   it('offers no Edit to a user who may not change it, and says when a list is empty', async () => {
     stub({ ...PAGE, mayEdit: false, children: [], plans: [], evaluations: [] });
     const c = await render();
     await until(() => Boolean(c.querySelector('h1')), 'the objective');
-    expect([...c.querySelectorAll('button')].some((b) => b.textContent === 'Edit objective')).toBe(false);
+    expect([...c.querySelectorAll('button')].map((b) => b.textContent)).not.toEqual(
+      expect.arrayContaining(['Edit objective']),
+    );
+    expect(c.querySelector('.tree__actions')).toBeNull();
     expect(c.textContent).toContain('No sub-objectives released to you.');
     expect(c.textContent).toContain('No stored evaluation of this objective.');
   });

@@ -8,6 +8,7 @@ import { Link } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ObjectiveEdit, ObjectivePage as Page } from '@entente/contracts';
 import { ApiError } from '../../../lib/api';
+import { endpoints } from '../../../lib/endpoints';
 import { useApiQuery } from '../../../lib/query';
 import { useObjectives } from '../../../lib/reference';
 import { formatDate } from '../../../lib/format';
@@ -16,6 +17,7 @@ import { PageHeader, useDocumentTitle } from '../../../components/PageHeader';
 import { PortionMark } from '../../../components/PortionMark';
 import { ErrorState, SkeletonRows } from '../../../components/States';
 import { ObjectiveForm } from '../ObjectiveForm';
+import { ObjectiveActions, type ObjectiveTarget } from '../ObjectiveActions';
 import { objectiveApi, objectiveKeys } from './objectiveApi';
 import { withFormPaths } from './objectiveEditModel';
 import {
@@ -32,7 +34,7 @@ export function ObjectivePage({ id }: { id: string }) {
   const q = useApiQuery(objectiveKeys.page(id), (s) => objectiveApi.page(id, s));
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ text: string; realign?: readonly string[] } | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
   useDocumentTitle(q.data ? `${q.data.objective.code} ${q.data.objective.title}` : 'Objective');
@@ -67,7 +69,7 @@ export function ObjectivePage({ id }: { id: string }) {
       const next = await objectiveApi.update(o.id, o.version, edit);
       queryClient.setQueryData(objectiveKeys.page(id), next);
       setEditing(false);
-      setNotice(`${o.code} was saved.`);
+      setNotice({ text: `${o.code} was saved.` });
       void queryClient.invalidateQueries({ queryKey: ['strategy', 'objectives'] });
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) {
@@ -80,6 +82,21 @@ export function ObjectivePage({ id }: { id: string }) {
         );
       }
       throw withFormPaths(e);
+    }
+  };
+
+  const transition = async (_o: unknown, to: ObjectiveTarget, reason?: string) => {
+    try {
+      const r = (
+        await endpoints.transitionObjective(o.id, { to, version: o.version, ...(reason ? { reason } : {}) })
+      ).data;
+      setNotice({
+        text: `${o.code} is now ${to === 'active' ? 'active' : 'retired'}.`,
+        realign: to === 'retired' ? r.realign : [],
+      });
+    } finally {
+      q.refetch();
+      void queryClient.invalidateQueries({ queryKey: ['strategy', 'objectives'] });
     }
   };
 
@@ -127,10 +144,24 @@ export function ObjectivePage({ id }: { id: string }) {
             Edit objective
           </button>
         ) : null}
+        {page.mayEdit ? <ObjectiveActions objective={o} tabbable onTransition={transition} /> : null}
       </PageHeader>
       {notice ? (
         <div className="notice" role="status">
-          <p>{notice}</p>
+          <p>{notice.text}</p>
+          {notice.realign?.length ? (
+            <p>
+              These open engagements link to the retired objective and need re-alignment:{' '}
+              {notice.realign.map((code, i) => (
+                <span key={code}>
+                  {i > 0 ? ', ' : ''}
+                  <Link to="/engagements" search={{ q: code }} className="nowrap">
+                    {code}
+                  </Link>
+                </span>
+              ))}
+            </p>
+          ) : null}
           <button type="button" className="btn btn--link" onClick={() => setNotice(null)}>
             Dismiss
           </button>
