@@ -41,7 +41,7 @@ export function EngagementFacts({ engagement: e }: { engagement: Engagement }) {
             <ul className="plain-list">
               {e.objectives.map((o) => (
                 <li key={o.id}>
-                  <Link to="/strategy" hash={`objective-${o.id}`}>
+                  <Link to="/strategy/objectives/$id" params={{ id: o.id }}>
                     {o.code} — {o.title}
                   </Link>
                 </li>

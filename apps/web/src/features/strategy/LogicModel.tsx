@@ -77,7 +77,7 @@ export function LogicModel({
                       {n.objectiveIds.map((oid, i) => (
                         <span key={oid}>
                           {i > 0 ? ', ' : ''}
-                          <Link to="/strategy" hash={`objective-${oid}`}>
+                          <Link to="/strategy/objectives/$id" params={{ id: oid }}>
                             {objectiveLabel(oid)}
                           </Link>
                         </span>

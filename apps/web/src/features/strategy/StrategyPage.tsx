@@ -126,7 +126,8 @@ export function StrategyPage() {
           </div>
         ) : null}
         <p className="muted">
-          Use the arrow keys to move through the tree; right and left open and close a branch.
+          Use the arrow keys to move through the tree; right and left open and close a branch; Enter opens the
+          objective's page.
           {canWrite ? ' Tab from the current objective reaches its lifecycle button.' : ''}
         </p>
         <QueryView query={objectives} loading={<SkeletonRows rows={6} label="Loading objectives…" />}>

@@ -190,7 +190,7 @@ function PlanBody({ plan: p }: { plan: PlanDetail }) {
                     ? g.objectives.map((o, i) => (
                         <span key={o.id}>
                           {i > 0 ? ', ' : ''}
-                          <Link to="/strategy" hash={`objective-${o.id}`} title={o.title}>
+                          <Link to="/strategy/objectives/$id" params={{ id: o.id }} title={o.title}>
                             {o.code}
                           </Link>
                         </span>
