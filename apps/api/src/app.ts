@@ -23,6 +23,7 @@ import { strategyRoutes } from './strategy/routes';
 import { planRoutes } from './strategy/plans/plan-routes';
 import { initiativeRoutes } from './strategy/initiatives/initiative-routes';
 import { capabilityRoutes } from './capability/routes';
+import { personRoutes } from './persons/routes';
 import { referenceRoutes } from './reference/routes';
 import { dashboardRoutes } from './dashboard/routes';
 import { adminRoutes } from './admin/routes';
@@ -79,6 +80,7 @@ export async function buildApp(app: AppContext) {
   await f.register(planRoutes(app), { prefix: API_PREFIX });
   await f.register(initiativeRoutes(app), { prefix: API_PREFIX });
   await f.register(capabilityRoutes(app), { prefix: API_PREFIX });
+  await f.register(personRoutes(app), { prefix: API_PREFIX });
   f.get('/api/openapi.json', { schema: { hide: true } }, async () => f.swagger());
   const dist = app.config.webDist;
   if (dist && existsSync(dist)) {

@@ -6,6 +6,7 @@ import { LabelInput, Uuid } from './common';
 export const FIELD_NAMES = {
   partner: { sensitivityNotes: 'Sensitivity notes' },
   plan: { internalNotes: 'Internal notes' },
+  person: { contact: 'Contact' },
 } as const;
 
 /** A field the reader may see, with its own portion mark. Fields the reader may not see are absent. */

@@ -17,4 +17,5 @@ export * from './monitors';
 export * from './fields';
 export * from './plans';
 export * from './initiatives';
+export * from './persons';
 export * from './routes';

@@ -184,9 +184,11 @@ describe('reading: a field above the reader is absent, with no placeholder', () 
       const s = await t.ctx.access.subjectOf(me.id, me.assurance);
       const scope = await t.ctx.access.scopeOf(s!);
       return inScope(t.ctx.db.db, scope, async (tx) =>
-        (await tx.execute<{ field: string }>(sql`SELECT field FROM record_field ORDER BY field`)).rows.map(
-          (r) => r.field,
-        ),
+        (
+          await tx.execute<{ field: string }>(
+            sql`SELECT field FROM record_field WHERE record_kind <> 'person' ORDER BY field`,
+          )
+        ).rows.map((r) => r.field),
       );
     };
     expect(await count('ken.liaison')).toEqual([]);

@@ -8,6 +8,8 @@ import type { UseCaseCtx } from '../context';
 export const FIELD_KINDS = {
   partner: { storage: 'partner', role: 'partner', what: 'partner', route: 'GET /partners/:iso3/fields' },
   plan: { storage: 'cooperation_plan', role: 'plan', what: 'plan', route: 'GET /strategy/plans/:id/fields' },
+  // People are part of the partner record family: who may change a partner may change its people.
+  person: { storage: 'person', role: 'partner', what: 'person', route: 'GET /people/:id/fields' },
 } as const satisfies Record<
   keyof typeof FIELD_NAMES,
   { storage: scoped.FieldRecordKind; role: RecordKind; what: string; route: string }

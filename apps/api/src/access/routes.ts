@@ -56,6 +56,15 @@ export const accessRoutes =
       (req, reply) =>
         respond(app, req, reply, (uc) => writeField(uc, 'plan', req.params.id, req.params.field, req.body)),
     );
+    f.get(ROUTES.personFields, { schema: { tags, params: Id, response: read } }, (req, reply) =>
+      respond(app, req, reply, (uc) => readFields(uc, 'person', req.params.id)),
+    );
+    f.put(
+      ROUTES.personField,
+      { schema: { tags, params: IdField, body: RecordFieldInput, response: write } },
+      (req, reply) =>
+        respond(app, req, reply, (uc) => writeField(uc, 'person', req.params.id, req.params.field, req.body)),
+    );
     const tlp = { 200: envelope(TlpRecipientsView), ...errors };
     for (const [route, kind] of [
       [ROUTES.engagementTlpRecipients, 'engagement'],

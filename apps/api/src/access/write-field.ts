@@ -49,8 +49,8 @@ export async function writeField(
   if (!row)
     throw new DomainError('stale_version', 'Someone else changed this field. Reload to see their changes.');
   await uc.audit({
-    action: `${k.role}.field_updated`,
-    entity: k.role,
+    action: `${k.what}.field_updated`,
+    entity: k.what,
     entityId: rec.id,
     entityVersion: row.version,
     labelId,

@@ -5,17 +5,20 @@
  * never selected, so they cannot leak into lists, exports or the page label.
  */
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { cooperationPlan, partner, recordField } from '../schema/index';
+import { cooperationPlan, partner, person, recordField } from '../schema/index';
 import type { AccessScope, Tx } from '../runtime/scope';
 import { visible } from './visible';
 
-export type FieldRecordKind = 'partner' | 'cooperation_plan';
+export type FieldRecordKind = 'partner' | 'cooperation_plan' | 'person';
 export type RecordFieldRow = typeof recordField.$inferSelect;
 
 const uuids = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 
+const tableOf = (kind: FieldRecordKind) =>
+  kind === 'partner' ? partner : kind === 'person' ? person : cooperationPlan;
+
 function recordVisible(kind: FieldRecordKind, s: AccessScope): SQL {
-  const t = kind === 'partner' ? partner : cooperationPlan;
+  const t = tableOf(kind);
   return sql`EXISTS (SELECT 1 FROM ${t} WHERE ${t.id} = ${recordField.recordId} AND ${visible(t, s)})`;
 }
 
@@ -33,16 +36,16 @@ export interface FieldRecord {
   ownerOrgId: string;
 }
 
-/** A visible partner record (by ISO3) or cooperation plan (by id), or null (hidden and missing are the same). */
+/** A visible partner record (by ISO3), cooperation plan or person (by id), or null (hidden and missing are the same). */
 export async function findFieldRecord(
   tx: Tx,
   s: AccessScope,
   kind: FieldRecordKind,
   key: string,
 ): Promise<FieldRecord | null> {
-  const t = kind === 'partner' ? partner : cooperationPlan;
-  if (kind === 'cooperation_plan' && !/^[0-9a-f-]{36}$/i.test(key)) return null;
-  const byKey = kind === 'partner' ? eq(partner.iso3, key.toUpperCase()) : eq(cooperationPlan.id, key);
+  const t = tableOf(kind);
+  if (kind !== 'partner' && !/^[0-9a-f-]{36}$/i.test(key)) return null;
+  const byKey = kind === 'partner' ? eq(partner.iso3, key.toUpperCase()) : eq(t.id, key);
   const rows = await tx
     .select({
       id: t.id,

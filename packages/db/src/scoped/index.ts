@@ -17,3 +17,4 @@ export * from './monitors';
 export * from './plans';
 export * from './capability-assessments';
 export * from './incident-quality';
+export * from './persons';

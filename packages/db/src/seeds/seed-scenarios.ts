@@ -8,6 +8,7 @@ import type { Tx } from '../runtime/scope';
 import { appendAudit } from '../audit/append';
 import { labelStore } from './labels';
 import { seedDueItems } from './seed-due-items';
+import { seedPeople } from './seed-people';
 import { seedCapabilityAssessments, seedProposedInitiatives } from './seed-capability-assessments';
 import { NATIONAL_OBJECTIVES, SCENARIOS } from './scenarios/index';
 import type { LabelSpec, SeedScenario } from './types';
@@ -139,6 +140,7 @@ export async function seedScenarios(db: Db, codes?: string[], today = new Date()
     await seedCapabilityAssessments(tx, chosen.map((s) => s.code), today, label);
     await seedProposedInitiatives(tx, chosen.map((s) => s.code), today, label);
     await seedDueItems(tx, chosen.map((s) => s.code), today);
+    await seedPeople(tx, [...partnerIso3s], label);
   });
   return { engagements: count, scenarios: chosen.map((s) => s.code) };
 }

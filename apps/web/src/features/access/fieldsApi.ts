@@ -3,15 +3,17 @@ import { ROUTES, RecordFieldView, RecordFields, TlpRecipientsView } from '@enten
 import type { RecordFieldInput, TlpRecipientsInput } from '@entente/contracts';
 import { api, pathOf } from '../../lib/api';
 
-export type FieldKind = 'partner' | 'plan';
+export type FieldKind = 'partner' | 'plan' | 'person';
 export type TlpKind = 'engagement' | 'agreement';
 
 const fieldsRoute = (kind: FieldKind, key: string) =>
-  kind === 'partner' ? pathOf(ROUTES.partnerFields, { iso3: key }) : pathOf(ROUTES.planFields, { id: key });
+  kind === 'partner'
+    ? pathOf(ROUTES.partnerFields, { iso3: key })
+    : pathOf(kind === 'person' ? ROUTES.personFields : ROUTES.planFields, { id: key });
 const fieldRoute = (kind: FieldKind, key: string, field: string) =>
   kind === 'partner'
     ? pathOf(ROUTES.partnerField, { iso3: key, field })
-    : pathOf(ROUTES.planField, { id: key, field });
+    : pathOf(kind === 'person' ? ROUTES.personField : ROUTES.planField, { id: key, field });
 const tlpRoute = (kind: TlpKind, id: string) =>
   pathOf(kind === 'engagement' ? ROUTES.engagementTlpRecipients : ROUTES.agreementTlpRecipients, { id });
 
