@@ -17,6 +17,7 @@ import { PartnerStatusBadge } from './PartnerStatusBadge';
 import { PartnerStatusPanel } from './PartnerStatusPanel';
 import { RecordFieldsPanel } from '../access/RecordFieldsPanel';
 import { CapabilityPanel } from './CapabilityPanel';
+import { PartnerPeople } from './PartnerPeople';
 
 export function PartnerPage({ iso3 }: { iso3: string }) {
   const q = useApiQuery(['partner', iso3], (s) => endpoints.partner(iso3, s));
@@ -125,6 +126,7 @@ export function PartnerPage({ iso3 }: { iso3: string }) {
       </section>
       <PartnerAgreements agreements={p.agreements} />
       <PartnerPlans plans={p.plans} initiatives={p.initiatives} />
+      {p.partner ? <PartnerPeople iso3={p.country.iso3} /> : null}
       {p.partner ? <CapabilityPanel iso3={p.country.iso3} /> : null}
     </article>
   );
