@@ -30,16 +30,18 @@ type Draft = {
 };
 type Input = { create: PersonInput } | { update: PersonUpdate };
 
-const FIELDS = {
-  name: ['Name', 'person-name'],
-  rank: ['Rank', 'person-rank'],
-  position: ['Position', 'person-position'],
-  orgId: ['Organisation', 'person-org'],
-  nationality: ['Nationality', 'person-nationality'],
-  languages: ['Languages', 'person-languages'],
-  communityId: ['Community', 'person-community'],
-  label: ['Classification label', 'person-label-level'],
-} as const;
+/** The form's fields, with the ids of their controls under `prefix`, for the error summary. */
+const fieldsOf = (prefix: string) =>
+  ({
+    name: ['Name', `${prefix}-name`],
+    rank: ['Rank', `${prefix}-rank`],
+    position: ['Position', `${prefix}-position`],
+    orgId: ['Organisation', `${prefix}-orgId`],
+    nationality: ['Nationality', `${prefix}-nationality`],
+    languages: ['Languages', `${prefix}-languages`],
+    communityId: ['Community', `${prefix}-communityId`],
+    label: ['Classification label', `${prefix}-label-level`],
+  }) as const;
 
 function validate(iso3: string, person?: PersonItem) {
   return (d: Draft): { ok: true; input: Input; errors: FieldErrors } | { ok: false; errors: FieldErrors } => {
@@ -158,8 +160,8 @@ export function PersonForm({
         errors={Object.entries(f.errors)}
         formError={f.formError}
         conflict={null}
-        labels={FIELDS}
-        order={Object.keys(FIELDS)}
+        labels={fieldsOf(prefix)}
+        order={Object.keys(fieldsOf(prefix))}
       />
       <div className="grid grid--form">
         {text('name', 'Name')}
