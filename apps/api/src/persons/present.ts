@@ -31,7 +31,7 @@ export async function presentPersons(uc: UseCaseCtx, rows: scoped.PersonRow[]): 
 /**
  * A person held under a partner belongs to an organisation of that partner (a key leader) or of the
  * home nation (our liaison officer or attaché as focal point); anything else is a 422 on `orgId`.
- * An unknown organisation is a 400 on `orgId`. Returns the organisation's nation.
+ * An unknown organisation is a 400 on `orgId`.
  */
 export async function checkPersonOrg(uc: UseCaseCtx, orgId: string, partnerIso3: string): Promise<void> {
   const org = (await reference.organisationsByIds(uc.tx, [orgId])).get(orgId);
