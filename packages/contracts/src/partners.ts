@@ -19,6 +19,9 @@ export const PartnerSummary = Country.extend({
 });
 export type PartnerSummary = z.infer<typeof PartnerSummary>;
 
+/** How many of a partner's engagements its page lists (most recent first). */
+export const PARTNER_RECENT_ENGAGEMENTS = 25;
+
 export const PartnerOverview = z.object({
   country: Country,
   partner: z
@@ -34,6 +37,7 @@ export const PartnerOverview = z.object({
     })
     .nullable(),
   memberships: z.array(Membership),
+  /** The `PARTNER_RECENT_ENGAGEMENTS` most recent by planned start (the register has the rest). */
   engagements: z.array(EngagementListItem),
   agreements: z.array(AgreementItem),
   plans: z.array(PlanItem),

@@ -1,5 +1,6 @@
 /** Partners: every state with region and memberships; one partner's overview over visible records only. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PARTNER_RECENT_ENGAGEMENTS } from '@entente/contracts';
 import { startTestApp, type Agent } from '../testing';
 
 let t: Awaited<ReturnType<typeof startTestApp>>;
@@ -28,6 +29,10 @@ describe('partners', () => {
     expect(r.totals.engagements).toBe(all.total);
     expect(Object.values(r.totals.byType as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(all.total);
     expect(r.agreements.length).toBeGreaterThan(0);
+    // The page lists the most recent ones, newest first, exactly the register's first page.
+    const recent = (await planner.get(`/api/v1/engagements?partner=SEN&sort=plannedStart&order=desc&pageSize=${PARTNER_RECENT_ENGAGEMENTS}`)).body.data;
+    expect(r.engagements.map((e: { id: string }) => e.id)).toEqual(recent.items.map((e: { id: string }) => e.id));
+    expect(r.engagements.length).toBe(Math.min(all.total, PARTNER_RECENT_ENGAGEMENTS));
     expect(r.memberships.find((m: { orgCode: string }) => m.orgCode === 'ECOWAS')).toMatchObject({ status: 'member', sourceUrl: expect.stringMatching(/^https:\/\//) });
   });
 

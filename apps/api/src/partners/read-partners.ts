@@ -1,6 +1,6 @@
 /** Partners: every state with visible relationship data, and one partner's overview. */
 import { notFound, partnerTransitionsFrom } from '@entente/core';
-import type { PartnerOverview, PartnerSummary } from '@entente/contracts';
+import { PARTNER_RECENT_ENGAGEMENTS, type PartnerOverview, type PartnerSummary } from '@entente/contracts';
 import { reference, scoped } from '@entente/db';
 import type { UseCaseCtx } from '../context';
 import { presentListItem } from '../engagements/present';
@@ -69,15 +69,16 @@ export async function listPartners(
 
 /** Everything Entente holds about one partner that the subject may see. */
 export async function getPartner(uc: UseCaseCtx, iso3: string): Promise<PartnerOverview> {
-  const country = (await reference.listCountries(uc.tx)).find((c) => c.iso3 === iso3.toUpperCase());
+  const country = await reference.countryByIso3(uc.tx, iso3.toUpperCase());
   if (!country) throw notFound('partner');
   const p = await scoped.findPartnerRecord(uc.tx, uc.scope, country.iso3);
-  // The 100 most recent engagements; totals over all of the partner's visible ones (its rows only).
+  // The most recent engagements (the register, filtered by the partner, has them all); totals over
+  // all of the partner's visible ones (its rows only).
   const { rows } = await scoped.searchEngagements(
     uc.tx,
     uc.scope,
     { partners: [country.iso3] },
-    { sort: 'plannedStart', order: 'desc', limit: 100, offset: 0, count: false },
+    { sort: 'plannedStart', order: 'desc', limit: PARTNER_RECENT_ENGAGEMENTS, offset: 0, count: false },
   );
   const counts = await scoped.partnerEngagementTotals(uc.tx, uc.scope, country.iso3);
   counts.labelIds.forEach((id) => uc.mark(id));

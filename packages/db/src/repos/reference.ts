@@ -11,6 +11,10 @@ export type OrganisationRow = typeof organisation.$inferSelect;
 /** Every state, by name. */
 export const listCountries = (db: Q) => db.select().from(country).orderBy(asc(country.name));
 
+/** One state by its ISO3 code, or undefined. */
+export const countryByIso3 = async (db: Q, iso3: string): Promise<CountryRow | undefined> =>
+  (await db.select().from(country).where(eq(country.iso3, iso3)))[0];
+
 /** Every organisation with its parent's code and its current member count. */
 export async function listOrganisations(db: Q, today: string) {
   const r = await db.execute<OrganisationRow & { parentCode: string | null; memberCount: string }>(sql`
@@ -25,7 +29,10 @@ export async function listOrganisations(db: Q, today: string) {
 /** Organisations by id (for names of participants, leads, owners). */
 export async function organisationsByIds(db: Q, ids: string[]): Promise<Map<string, OrganisationRow>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.select().from(organisation).where(sql`${organisation.id} = ANY(${`{${[...new Set(ids)].join(',')}}`}::uuid[])`);
+  const rows = await db
+    .select()
+    .from(organisation)
+    .where(sql`${organisation.id} = ANY(${`{${[...new Set(ids)].join(',')}}`}::uuid[])`);
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -36,9 +43,19 @@ export async function organisationByCode(db: Q, code: string): Promise<Organisat
 }
 
 /** Dated membership rows, filtered by organisation code or member state. */
-export async function listMemberships(db: Q, f: { orgCode?: string | undefined; memberIso3?: string | undefined }) {
+export async function listMemberships(
+  db: Q,
+  f: { orgCode?: string | undefined; memberIso3?: string | undefined },
+) {
   const r = await db.execute<{
-    orgCode: string; orgName: string; memberIso3: string; memberName: string; status: string; from: string; to: string | null; sourceUrl: string;
+    orgCode: string;
+    orgName: string;
+    memberIso3: string;
+    memberName: string;
+    status: string;
+    from: string;
+    to: string | null;
+    sourceUrl: string;
   }>(sql`SELECT o.code AS "orgCode", o.name AS "orgName", m.member_iso3 AS "memberIso3", c.name AS "memberName", m.status,
       m.valid_from AS "from", m.valid_to AS "to", m.source_url AS "sourceUrl"
     FROM membership m JOIN organisation o ON o.id = m.org_id JOIN country c ON c.iso3 = m.member_iso3

@@ -121,7 +121,18 @@ export function PartnerPage({ iso3 }: { iso3: string }) {
         {p.engagements.length === 0 ? (
           <p className="muted">No engagements with this partner are released to you.</p>
         ) : (
-          <EngagementTable items={p.engagements} />
+          <>
+            {p.totals.engagements > p.engagements.length ? (
+              <p className="muted">
+                The {p.engagements.length} most recent of {formatNumber(p.totals.engagements)}, by planned
+                start.{' '}
+                <Link to="/engagements" search={{ partner: p.country.iso3 }}>
+                  All {formatNumber(p.totals.engagements)} in the engagement register
+                </Link>
+              </p>
+            ) : null}
+            <EngagementTable items={p.engagements} />
+          </>
         )}
       </section>
       <PartnerAgreements agreements={p.agreements} />
