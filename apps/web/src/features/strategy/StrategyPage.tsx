@@ -11,6 +11,7 @@ import { useCommunities, useCountries, useObjectives } from '../../lib/reference
 import { PageHeader, useDocumentTitle } from '../../components/PageHeader';
 import { ErrorState, QueryView, SkeletonRows } from '../../components/States';
 import { ObjectiveTree } from './ObjectiveTree';
+import { ObjectiveNotice, type ObjectiveNoticeValue } from './ObjectiveNotice';
 import type { ObjectiveTarget } from './ObjectiveActions';
 import { ObjectiveForm } from './ObjectiveForm';
 import { PlansList } from './PlansList';
@@ -18,7 +19,6 @@ import { planApi } from './plans/planApi';
 import { InitiativesList } from './InitiativesList';
 
 /** What the last write did, shown above the tree. */
-type Notice = { text: string; realign: readonly string[] };
 
 export function StrategyPage() {
   useDocumentTitle('Strategy');
@@ -29,7 +29,7 @@ export function StrategyPage() {
   const plans = useApiQuery(['strategy', 'plans'], planApi.plans);
   const initiatives = useApiQuery(['strategy', 'initiatives'], endpoints.initiatives, { staleTime: 600_000 });
   const [adding, setAdding] = useState(false);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const [notice, setNotice] = useState<ObjectiveNoticeValue | null>(null);
 
   const refreshObjectives = () => {
     void queryClient.invalidateQueries({ queryKey: ['strategy', 'objectives'] });
@@ -104,27 +104,7 @@ export function StrategyPage() {
       ) : null}
       <section className="card" aria-labelledby="objectives-title">
         <h2 id="objectives-title">Strategic objectives</h2>
-        {notice ? (
-          <div className={notice.realign.length > 0 ? 'notice notice--warning' : 'notice'} role="status">
-            <p>{notice.text}</p>
-            {notice.realign.length > 0 ? (
-              <p className="notice__realign">
-                These open engagements link to the retired objective and need re-alignment:{' '}
-                {notice.realign.map((code, i) => (
-                  <span key={code}>
-                    {i > 0 ? ', ' : ''}
-                    <Link to="/engagements" search={{ q: code }} className="nowrap">
-                      {code}
-                    </Link>
-                  </span>
-                ))}
-              </p>
-            ) : null}
-            <button type="button" className="btn btn--link" onClick={() => setNotice(null)}>
-              Dismiss
-            </button>
-          </div>
-        ) : null}
+        {notice ? <ObjectiveNotice notice={notice} onDismiss={() => setNotice(null)} /> : null}
         <p className="muted">
           Use the arrow keys to move through the tree; right and left open and close a branch; Enter opens the
           objective's page.

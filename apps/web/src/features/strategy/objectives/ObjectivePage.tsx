@@ -4,6 +4,7 @@
  * "Evaluate this objective" and, for users who may change it, Edit (the objective form in edit mode).
  */
 import { useEffect, useRef, useState } from 'react';
+import { ObjectiveNotice, type ObjectiveNoticeValue } from '../ObjectiveNotice';
 import { Link } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ObjectiveEdit, ObjectivePage as Page } from '@entente/contracts';
@@ -34,7 +35,7 @@ export function ObjectivePage({ id }: { id: string }) {
   const q = useApiQuery(objectiveKeys.page(id), (s) => objectiveApi.page(id, s));
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
-  const [notice, setNotice] = useState<{ text: string; realign?: readonly string[] } | null>(null);
+  const [notice, setNotice] = useState<ObjectiveNoticeValue | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
   useDocumentTitle(q.data ? `${q.data.objective.code} ${q.data.objective.title}` : 'Objective');
@@ -146,27 +147,7 @@ export function ObjectivePage({ id }: { id: string }) {
         ) : null}
         {page.mayEdit ? <ObjectiveActions objective={o} tabbable onTransition={transition} /> : null}
       </PageHeader>
-      {notice ? (
-        <div className="notice" role="status">
-          <p>{notice.text}</p>
-          {notice.realign?.length ? (
-            <p>
-              These open engagements link to the retired objective and need re-alignment:{' '}
-              {notice.realign.map((code, i) => (
-                <span key={code}>
-                  {i > 0 ? ', ' : ''}
-                  <Link to="/engagements" search={{ q: code }} className="nowrap">
-                    {code}
-                  </Link>
-                </span>
-              ))}
-            </p>
-          ) : null}
-          <button type="button" className="btn btn--link" onClick={() => setNotice(null)}>
-            Dismiss
-          </button>
-        </div>
-      ) : null}
+      {notice ? <ObjectiveNotice notice={notice} onDismiss={() => setNotice(null)} /> : null}
       {editing ? (
         <div id="objective-edit">
           <EditObjective page={page} onSave={save} onCancel={() => setEditing(false)} />
