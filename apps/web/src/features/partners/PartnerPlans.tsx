@@ -1,10 +1,9 @@
-/** A partner's cooperation plans and initiatives. */
+/** A partner's cooperation plans and initiatives (each plan's restricted notes are on its own page). */
 import { Link } from '@tanstack/react-router';
 import type { InitiativeItem, PlanItem } from '@entente/contracts';
 import { PortionMark } from '../../components/PortionMark';
 import { formatDate } from '../../lib/format';
 import { humanise } from '../../lib/engagementTypes';
-import { RecordFieldsPanel } from '../access/RecordFieldsPanel';
 
 export function PartnerPlans({
   plans,
@@ -31,7 +30,6 @@ export function PartnerPlans({
                   {humanise(p.kind)} · {humanise(p.status)} · {formatDate(p.from)} → {formatDate(p.to)} ·
                   owners {p.owners.join(', ')}
                 </div>
-                <RecordFieldsPanel kind="plan" recordKey={p.id} />
               </li>
             ))}
           </ul>
