@@ -4,11 +4,11 @@
  * "Evaluate this objective" and, for users who may change it, Edit (the objective form in edit mode).
  */
 import { useEffect, useRef, useState } from 'react';
-import { ObjectiveNotice, type ObjectiveNoticeValue } from '../ObjectiveNotice';
 import { Link } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ObjectiveEdit, ObjectivePage as Page } from '@entente/contracts';
 import { ApiError } from '../../../lib/api';
+import { ObjectiveNotice, type ObjectiveNoticeValue } from '../ObjectiveNotice';
 import { endpoints } from '../../../lib/endpoints';
 import { useApiQuery } from '../../../lib/query';
 import { useObjectives } from '../../../lib/reference';
