@@ -224,3 +224,24 @@ test('a Senegalese liaison gets the same "not found" page for SYC-INI-PATROL as 
   await sen.getByRole('heading', { name: 'Initiative not found' }).waitFor();
   assert.equal(await sen.locator('main').innerText(), hiddenText);
 });
+
+test('the planner follows an objective from the tree to its page: what serves it, its engagements, and Evaluate for it', async () => {
+  await planner.getByRole('navigation').getByRole('link', { name: 'Strategy' }).click();
+  await planner.getByRole('heading', { name: 'Strategic objectives' }).waitFor();
+  await planner
+    .getByRole('link', { name: /^SO-2\.1\.1 / })
+    .first()
+    .click();
+  await planner.waitForURL(/\/strategy\/objectives\/[0-9a-f-]{36}$/);
+  await planner.getByRole('heading', { level: 1, name: /SO-2\.1\.1/ }).waitFor();
+  await planner
+    .getByRole('region', { name: 'Initiatives serving it' })
+    .getByRole('link', { name: /INI-HOA-PATROL/ })
+    .waitFor();
+  const engagements = planner.getByRole('region', { name: 'Engagements' });
+  await engagements.getByText(/engagements? linked to this objective/).waitFor();
+  assert.ok((await engagements.getByRole('row').count()) > 1, 'the most recent engagements are listed');
+  await planner.screenshot({ path: screenshotPath('strategy-objective'), fullPage: true });
+  await planner.getByRole('link', { name: 'Evaluate this objective' }).click();
+  await planner.waitForURL(/\/evaluate\?.*subjectKind=objective/);
+});
