@@ -7,31 +7,20 @@ import { DomainError, forbidden, notFound } from '@entente/core';
 import type { PersonItem, PersonUpdate } from '@entente/contracts';
 import { scoped } from '@entente/db';
 import type { UseCaseCtx } from '../context';
+import { requireUpdate } from '../access/require-update';
 import { checkPersonOrg, presentPersons } from './present';
 
 export async function updatePerson(uc: UseCaseCtx, id: string, i: PersonUpdate): Promise<PersonItem> {
   const before = await scoped.findPerson(uc.tx, uc.scope, id, true);
   if (!before) throw notFound('person');
   if (!uc.access.can(uc.subject, 'update', 'partner')) throw forbidden('Your role cannot change people.');
-  const d = uc.access.decide(uc.subject, 'update', before.labelId, {
-    kind: 'partner',
-    communityId: before.communityId,
-    ownerOrgId: before.ownerOrgId,
-    originatorOrgId: before.ownerOrgId,
-    partyOrgIds: before.partyOrgIds,
-    ...uc.access.communityBounds(before.communityId),
-  });
-  if (d.effect !== 'permit') {
-    await uc.audit({
-      action: 'person.update',
-      entity: 'person',
-      entityId: id,
-      labelId: before.labelId,
-      decision: 'deny',
-      reason: d.reason,
-    });
-    throw forbidden('You cannot change this person.');
-  }
+  await requireUpdate(
+    uc,
+    'partner',
+    before,
+    { action: 'person.update', entity: 'person', entityId: id },
+    'You cannot change this person.',
+  );
   if (before.version !== i.expectedVersion)
     throw new DomainError('stale_version', 'Someone else changed this person. Reload to see their changes.');
   await checkPersonOrg(uc, i.orgId, before.partnerIso3);

@@ -7,26 +7,17 @@ import { notFound } from '@entente/core';
 import type { ObjectivePage } from '@entente/contracts';
 import { scoped } from '@entente/db';
 import type { UseCaseCtx } from '../context';
+import { mayUpdate } from '../access/require-update';
 import { presentListItem } from '../evaluation/present-evaluation';
 
 /** May the caller edit this objective: a home-nation planner or approver whose decide() permits the update. */
 export function mayEditObjective(uc: UseCaseCtx, o: scoped.ObjectiveRow): boolean {
   if (uc.subject.partner || !uc.access.can(uc.subject, 'update', 'objective')) return false;
-  return uc.access.decide(uc.subject, 'update', o.labelId, objectiveResource(uc, o)).effect === 'permit';
+  return mayUpdate(uc, 'objective', o);
 }
 
-/** The resource decide() judges for a write to an existing objective. */
-export const objectiveResource = (uc: UseCaseCtx, o: scoped.ObjectiveRow) => ({
-  kind: 'objective' as const,
-  communityId: o.communityId,
-  ownerOrgId: o.ownerOrgId,
-  originatorOrgId: o.ownerOrgId,
-  partyOrgIds: o.partyOrgIds,
-  ...uc.access.communityBounds(o.communityId),
-});
-
 export async function getObjectivePage(uc: UseCaseCtx, id: string): Promise<ObjectivePage> {
-  const o = await scoped.getObjective(uc.tx, uc.scope, id);
+  const o = await scoped.findObjective(uc.tx, uc.scope, id);
   if (!o) throw notFound('objective');
   const outline = await scoped.objectiveOutline(uc.tx, uc.scope);
   const byId = new Map(outline.map((x) => [x.id, x]));

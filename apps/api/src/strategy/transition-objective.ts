@@ -5,7 +5,7 @@ import type { UseCaseCtx } from '../context';
 import { listObjectives } from './read-strategy';
 
 export async function transitionObjective(uc: UseCaseCtx, id: string, t: { to: 'active' | 'retired'; version: number; reason?: string | undefined }) {
-  const o = await scoped.findObjective(uc.tx, uc.scope, id);
+  const o = await scoped.findObjective(uc.tx, uc.scope, id, true);
   if (!o) throw notFound('objective');
   if (!uc.access.can(uc.subject, 'update', 'objective')) throw forbidden('Your role cannot change objectives.');
   if (o.version !== t.version) throw new DomainError('stale_version', 'Someone else changed this objective. Reload to see their changes.');

@@ -15,7 +15,8 @@ import {
 import type { ObjectivePage, ObjectiveUpdate } from '@entente/contracts';
 import { scoped } from '@entente/db';
 import type { UseCaseCtx } from '../context';
-import { getObjectivePage, objectiveResource } from './get-objective';
+import { requireUpdate } from '../access/require-update';
+import { getObjectivePage } from './get-objective';
 
 const stale = () =>
   new DomainError('stale_version', 'Someone else changed this objective. Reload to see their changes.');
@@ -25,22 +26,17 @@ export async function updateObjective(
   id: string,
   u: ObjectiveUpdate,
 ): Promise<ObjectivePage> {
-  const before = await scoped.findObjective(uc.tx, uc.scope, id);
+  const before = await scoped.findObjective(uc.tx, uc.scope, id, true);
   if (!before) throw notFound('objective');
   if (uc.subject.partner || !uc.access.can(uc.subject, 'update', 'objective'))
     throw forbidden('Your role cannot change objectives.');
-  const d = uc.access.decide(uc.subject, 'update', before.labelId, objectiveResource(uc, before));
-  if (d.effect !== 'permit') {
-    await uc.audit({
-      action: 'objective.update',
-      entity: 'objective',
-      entityId: id,
-      labelId: before.labelId,
-      decision: 'deny',
-      reason: d.reason,
-    });
-    throw forbidden('You cannot change this objective.');
-  }
+  await requireUpdate(
+    uc,
+    'objective',
+    before,
+    { action: 'objective.update', entity: 'objective', entityId: id },
+    'You cannot change this objective.',
+  );
   if (before.version !== u.expectedVersion) throw stale();
   if (before.status === 'retired')
     throw new DomainError('invalid_transition', 'A retired objective cannot be edited.');

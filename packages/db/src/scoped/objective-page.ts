@@ -9,18 +9,7 @@ import type { AccessScope, Tx } from '../runtime/scope';
 import { visible } from './visible';
 import type { InitiativeRow, LineOfEffortRow, ObjectiveRow, PlanRow } from './strategy';
 
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 const uuidArr = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
-
-/** A visible objective by id (no lock), or null: hidden and missing are the same. */
-export async function getObjective(tx: Tx, s: AccessScope, id: string): Promise<ObjectiveRow | null> {
-  if (!isUuid(id)) return null;
-  const r = await tx
-    .select()
-    .from(objective)
-    .where(and(eq(objective.id, id), visible(objective, s)));
-  return r[0] ?? null;
-}
 
 export type ObjectiveOutline = Pick<
   ObjectiveRow,

@@ -59,10 +59,11 @@ export async function insertObjective(tx: Tx, v: typeof objective.$inferInsert):
   return r[0] as ObjectiveRow;
 }
 
-/** A visible objective by id, locked for update, or null. */
-export async function findObjective(tx: Tx, s: AccessScope, id: string): Promise<ObjectiveRow | null> {
+/** A visible objective by id (locked when `forUpdate`), or null: hidden and missing are the same. */
+export async function findObjective(tx: Tx, s: AccessScope, id: string, forUpdate = false): Promise<ObjectiveRow | null> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-  const r = await tx.select().from(objective).where(and(eq(objective.id, id), visible(objective, s))).for('update');
+  const q = tx.select().from(objective).where(and(eq(objective.id, id), visible(objective, s)));
+  const r = forUpdate ? await q.for('update') : await q;
   return r[0] ?? null;
 }
 

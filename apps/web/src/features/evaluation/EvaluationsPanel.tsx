@@ -1,6 +1,6 @@
 /** Stored evaluations of one engagement, initiative or objective: grade, headline, status, last run. */
 import { Link } from '@tanstack/react-router';
-import type { EvaluationSubjectKind } from '@entente/contracts';
+import type { EvaluationSubjectKind, StoredEvaluationListItem } from '@entente/contracts';
 import { useApiQuery } from '../../lib/query';
 import { ErrorState, SkeletonRows } from '../../components/States';
 import { PortionMark } from '../../components/PortionMark';
@@ -23,23 +23,30 @@ export function EvaluationsPanel({ kind, id }: { kind: EvaluationSubjectKind; id
       ) : (
         <ul className="evaluation-list">
           {q.data.items.map((e) => (
-            <li key={e.id}>
-              <PortionMark portion={e.portion} />{' '}
-              <Link to="/evaluations/$id" params={{ id: e.id }}>
-                {e.title}
-              </Link>{' '}
-              <EvaluationStatusBadge status={e.status} reason={e.statusReason} />
-              <br />
-              <span className="muted">
-                {e.headline
-                  ? `${methodLabel(e.headline.method)}: ${fmt(e.headline.estimate)} (95 % CI ${fmt(e.headline.ci95[0])}–${fmt(e.headline.ci95[1])}), design level ${e.headline.designLevel}`
-                  : 'No unblocked estimate'}
-                {' · '}last run {e.lastRunAt.slice(0, 10)}
-              </span>
-            </li>
+            <StoredEvaluationRow key={e.id} e={e} />
           ))}
         </ul>
       )}
     </section>
+  );
+}
+
+/** One stored evaluation in a list: its title, status, headline estimate and last run. */
+export function StoredEvaluationRow({ e }: { e: StoredEvaluationListItem }) {
+  return (
+    <li>
+      <PortionMark portion={e.portion} />{' '}
+      <Link to="/evaluations/$id" params={{ id: e.id }}>
+        {e.title}
+      </Link>{' '}
+      <EvaluationStatusBadge status={e.status} reason={e.statusReason} />
+      <br />
+      <span className="muted">
+        {e.headline
+          ? `${methodLabel(e.headline.method)}: ${fmt(e.headline.estimate)} (95 % CI ${fmt(e.headline.ci95[0])}–${fmt(e.headline.ci95[1])}), design level ${e.headline.designLevel}`
+          : 'No unblocked estimate'}
+        {' · '}last run {e.lastRunAt.slice(0, 10)}
+      </span>
+    </li>
   );
 }

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { PersonInput, PersonUpdate } from '@entente/contracts';
 import type { PersonItem } from '@entente/contracts';
 import { HOME_NATION } from '../../lib/domain';
+import { validateAgainst } from '../../lib/validateForm';
 import { useCommunities, useCountries, useOrganisations } from '../../lib/reference';
 import { CommunityField } from '../../components/CommunityField';
 import { Field, describedBy } from '../../components/Field';
@@ -57,23 +58,19 @@ function validate(iso3: string, person?: PersonItem) {
         .filter(Boolean),
       focalPoint: d.focalPoint,
     };
-    const parsed = person
-      ? PersonUpdate.safeParse({ ...fields, expectedVersion: person.version })
-      : PersonInput.safeParse({
-          ...fields,
-          partnerIso3: iso3,
-          communityId: d.communityId || undefined,
-          label: d.label,
-        });
-    if (parsed.success) {
-      const input: Input = person
-        ? { update: parsed.data as PersonUpdate }
-        : { create: parsed.data as PersonInput };
-      return { ok: true, input, errors: {} };
+    const none = () => undefined;
+    if (person) {
+      const r = validateAgainst(PersonUpdate, { ...fields, expectedVersion: person.version }, d, none);
+      return r.ok ? { ok: true, input: { update: r.input }, errors: {} } : r;
     }
-    const errors: FieldErrors = {};
-    for (const i of parsed.error.issues) errors[i.path.map(String).join('.')] ??= i.message;
-    return { ok: false, errors };
+    const candidate = {
+      ...fields,
+      partnerIso3: iso3,
+      communityId: d.communityId || undefined,
+      label: d.label,
+    };
+    const r = validateAgainst(PersonInput, candidate, d, none);
+    return r.ok ? { ok: true, input: { create: r.input }, errors: {} } : r;
   };
 }
 

@@ -5,8 +5,7 @@ import { PortionMark } from '../../../components/PortionMark';
 import { StatusBadge, TypeBadge } from '../../../components/Badges';
 import { formatDate, formatNumber, plural } from '../../../lib/format';
 import { humanise } from '../../../lib/engagementTypes';
-import { fmt, methodLabel } from '../../evaluation/evaluationApi';
-import { EvaluationStatusBadge } from '../../evaluation/StoredEvaluationPage';
+import { StoredEvaluationRow } from '../../evaluation/EvaluationsPanel';
 
 type Page = ObjectivePage;
 
@@ -208,20 +207,7 @@ export function EvaluationsSection({ page }: { page: Page }) {
       ) : (
         <ul className="objective-list">
           {page.evaluations.map((e) => (
-            <li key={e.id}>
-              <PortionMark portion={e.portion} />{' '}
-              <Link to="/evaluations/$id" params={{ id: e.id }}>
-                {e.title}
-              </Link>{' '}
-              <EvaluationStatusBadge status={e.status} reason={e.statusReason} />
-              <br />
-              <span className="muted">
-                {e.headline
-                  ? `${methodLabel(e.headline.method)}: ${fmt(e.headline.estimate)} (95 % CI ${fmt(e.headline.ci95[0])}–${fmt(e.headline.ci95[1])}), design level ${e.headline.designLevel}`
-                  : 'No unblocked estimate'}
-                {' · '}last run {e.lastRunAt.slice(0, 10)}
-              </span>
-            </li>
+            <StoredEvaluationRow key={e.id} e={e} />
           ))}
         </ul>
       )}
